@@ -20,7 +20,8 @@ namespace OssNet.Sdk.TorchSharp.Encoders;
 /// <remarks>
 /// Reference code <c>oss_net/encoder.py: ConvolutionalEncoderSkip</c>; keys <c>blocks.{i}</c>,
 /// <c>output_mappings.{i}.{1,2,3}</c> (index 0 is the parameterless pooling), <c>final_mapping.{0,1,2}</c>,
-/// <c>segmentation_mapping.0</c>. <b>Deviation:</b> the reference head ends in a sigmoid; this one returns
+/// <c>segmentation_mapping.0</c>. The pooling is <see cref="AdaptiveMaxPool3D"/> (TorchSharp 0.107's own
+/// <c>AdaptiveMaxPool3d</c> fails on 5-D input). <b>Deviation:</b> the reference head ends in a sigmoid; this one returns
 /// <b>logits</b> (<see cref="EncoderOutput.LowResolutionLogits"/>): apply <c>torch.sigmoid</c> for probabilities and
 /// use BCE with logits as the auxiliary loss (numerically equivalent to the reference's BCE on probabilities).
 /// </remarks>
@@ -71,7 +72,7 @@ public sealed class ConvolutionalEncoderWithSkips : EncoderModule
         LatentCount = latentCount;
         blocks = new ModuleList<ResidualBlock3D>(EncoderShapes.Stages(inputChannels, stageChannels, dropout, activationFactory));
         output_mappings = new ModuleList<Sequential>(stageChannels.Select(channels => Sequential(
-            AdaptiveMaxPool3d([outputShape.X, outputShape.Y, outputShape.Z]),
+            new AdaptiveMaxPool3D(outputShape),
             Conv3d(channels, channels / 2, kernel_size: 5, stride: 1, padding: 2, bias: false),
             BatchNorm3d(channels / 2, affine: true, track_running_stats: true),
             activation())).ToArray());

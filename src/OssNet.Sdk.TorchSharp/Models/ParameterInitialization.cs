@@ -3,7 +3,6 @@
 using OssNet.Sdk.TorchSharp.Blocks;
 using TorchSharp;
 using TorchSharp.Modules;
-using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
 namespace OssNet.Sdk.TorchSharp.Models;
@@ -37,11 +36,9 @@ internal static class ParameterInitialization
 
             var fanIn = weight.numel() / weight.shape[0];
             var bound = fanIn > 0 ? 1.0 / Math.Sqrt(fanIn) : 0.0;
-            nn.init.uniform_(weight, -bound, bound, generator);
-            if (bias is not null)
-            {
-                nn.init.uniform_(bias, -bound, bound, generator);
-            }
+            // Tensor.uniform_, not nn.init.uniform_: in TorchSharp 0.107 the latter ignores its generator.
+            weight.uniform_(-bound, bound, generator);
+            bias?.uniform_(-bound, bound, generator);
         }
 
         foreach (var (_, child) in module.named_modules())
