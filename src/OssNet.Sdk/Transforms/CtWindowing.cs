@@ -61,13 +61,14 @@ public sealed class CtWindowing : IVolumeTransform
         var image = input.Image;
         var low = (float)(Level - (Width / 2));
         var high = (float)(Level + (Width / 2));
-        var scale = (float)(1 / Width);
         var source = image.Voxels.Span;
         var output = new float[source.Length];
         for (var i = 0; i < source.Length; i++)
         {
             var v = Math.Clamp(source[i], low, high);
-            output[i] = RescaleToUnitRange ? (v - low) * scale : v;
+
+            // Clamped again so that rounding can never leave [0, 1].
+            output[i] = RescaleToUnitRange ? (float)Math.Clamp((v - (double)low) / Width, 0, 1) : v;
         }
 
         var result = input with { Image = new Volume(image.Geometry, image.Channels, output) };
