@@ -42,24 +42,53 @@ internal readonly record struct BoundingBox(int MinX, int MinY, int MinZ, int Ma
         return maxX < 0 ? null : new BoundingBox(minX, minY, minZ, maxX + 1, maxY + 1, maxZ + 1);
     }
 
-    /// <summary>Copies the box out of <paramref name="source"/> (on <paramref name="shape"/>) as 0/1 bytes.</summary>
-    public byte[] CropBinary(ReadOnlySpan<byte> source, VolumeShape shape)
+    /// <summary>Returns the box grown by <paramref name="margin"/> voxels on every side, clipped to <paramref name="shape"/>.</summary>
+    public BoundingBox Expand(int margin, VolumeShape shape) => new(
+        Math.Max(MinX - margin, 0), Math.Max(MinY - margin, 0), Math.Max(MinZ - margin, 0),
+        Math.Min(MaxX + margin, shape.X), Math.Min(MaxY + margin, shape.Y), Math.Min(MaxZ + margin, shape.Z));
+
+    /// <summary>Returns this box in the coordinates of <paramref name="outer"/> (which contains it).</summary>
+    public BoundingBox RelativeTo(BoundingBox outer) => new(
+        MinX - outer.MinX, MinY - outer.MinY, MinZ - outer.MinZ, MaxX - outer.MinX, MaxY - outer.MinY, MaxZ - outer.MinZ);
+
+    /// <summary>Writes <paramref name="crop"/> (the box's voxels, z fastest) into the box of <paramref name="destination"/> (on <paramref name="shape"/>).</summary>
+    public void PasteInto(ReadOnlySpan<byte> crop, Span<byte> destination, VolumeShape shape)
     {
-        var box = Shape;
-        var crop = new byte[box.VoxelCount];
+        var depth = MaxZ - MinZ;
         var next = 0;
         for (var x = MinX; x < MaxX; x++)
         {
             for (var y = MinY; y < MaxY; y++)
             {
-                var row = source.Slice((int)shape.IndexOf(x, y, MinZ), box.Z);
+                crop.Slice(next, depth).CopyTo(destination.Slice((int)shape.IndexOf(x, y, MinZ), depth));
+                next += depth;
+            }
+        }
+    }
+
+    /// <summary>Copies the box out of <paramref name="source"/> (on <paramref name="shape"/>) as 0/1 bytes.</summary>
+    public byte[] CropBinary(ReadOnlySpan<byte> source, VolumeShape shape)
+    {
+        var crop = new byte[Shape.VoxelCount];
+        CopyBinary(source, shape, crop);
+        return crop;
+    }
+
+    /// <summary>Copies the box out of <paramref name="source"/> (on <paramref name="shape"/>) as 0/1 bytes into <paramref name="destination"/>.</summary>
+    public void CopyBinary(ReadOnlySpan<byte> source, VolumeShape shape, Span<byte> destination)
+    {
+        var depth = MaxZ - MinZ;
+        var next = 0;
+        for (var x = MinX; x < MaxX; x++)
+        {
+            for (var y = MinY; y < MaxY; y++)
+            {
+                var row = source.Slice((int)shape.IndexOf(x, y, MinZ), depth);
                 foreach (var value in row)
                 {
-                    crop[next++] = value != 0 ? (byte)1 : (byte)0;
+                    destination[next++] = value != 0 ? (byte)1 : (byte)0;
                 }
             }
         }
-
-        return crop;
     }
 }

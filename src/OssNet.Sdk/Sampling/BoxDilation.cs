@@ -8,9 +8,15 @@ namespace OssNet.Sdk.Sampling;
 /// Binary dilation by a k×k×k box, i.e. <c>max_pool3d(kernel k, stride 1, padding (k − 1)/2)</c> on a 0/1 volume: the
 /// window is clipped at the grid's faces (max pooling pads with −∞, so padding never adds foreground).
 /// </summary>
-/// <remarks>Separable: three 1D sliding-window passes, each O(N) whatever k is (a running count of ones in the window).</remarks>
+/// <remarks>
+/// Separable: three 1D sliding-window passes, each O(N) whatever k is (a running count of ones in the window, one
+/// byte per column, so k ≤ 255).
+/// </remarks>
 internal static class BoxDilation
 {
+    /// <summary>The largest kernel the byte counters support.</summary>
+    public const int MaxKernel = 255;
+
     /// <summary>Dilates <paramref name="mask"/> (0/1, overwritten with the result) by a <paramref name="kernel"/>³ box.</summary>
     public static void DilateInPlace(byte[] mask, VolumeShape shape, int kernel)
     {
@@ -37,31 +43,26 @@ internal static class BoxDilation
         }
 
         // counts[j] = ones of column j inside the window [i − radius, i + radius] ∩ [0, n − 1].
-        var counts = new int[inner];
+        var counts = new byte[inner];
         for (var o = 0; o < outer; o++)
         {
             Array.Clear(counts);
             for (var i = 0; i < Math.Min(radius, n - 1) + 1; i++)
             {
-                Add(counts, source.AsSpan(layout.RowStart(o, i), inner), +1);
+                RowKernels.Accumulate(counts, source.AsSpan(layout.RowStart(o, i), inner), add: true);
             }
 
             for (var i = 0; i < n; i++)
             {
-                var output = destination.AsSpan(layout.RowStart(o, i), inner);
-                for (var j = 0; j < inner; j++)
-                {
-                    output[j] = counts[j] > 0 ? (byte)1 : (byte)0;
-                }
-
+                RowKernels.AnyPositive(counts, destination.AsSpan(layout.RowStart(o, i), inner));
                 if (i + radius + 1 < n)
                 {
-                    Add(counts, source.AsSpan(layout.RowStart(o, i + radius + 1), inner), +1);
+                    RowKernels.Accumulate(counts, source.AsSpan(layout.RowStart(o, i + radius + 1), inner), add: true);
                 }
 
                 if (i - radius >= 0)
                 {
-                    Add(counts, source.AsSpan(layout.RowStart(o, i - radius), inner), -1);
+                    RowKernels.Accumulate(counts, source.AsSpan(layout.RowStart(o, i - radius), inner), add: false);
                 }
             }
         }
@@ -74,6 +75,12 @@ internal static class BoxDilation
         {
             var line = source.AsSpan(start, n);
             var output = destination.AsSpan(start, n);
+            if (!line.ContainsAnyExcept((byte)0))
+            {
+                output.Clear();
+                continue;
+            }
+
             var count = 0;
             for (var i = 0; i < Math.Min(radius, n - 1) + 1; i++)
             {
@@ -93,14 +100,6 @@ internal static class BoxDilation
                     count -= line[i - radius];
                 }
             }
-        }
-    }
-
-    private static void Add(int[] counts, ReadOnlySpan<byte> row, int sign)
-    {
-        for (var j = 0; j < row.Length; j++)
-        {
-            counts[j] += sign * row[j];
         }
     }
 }

@@ -25,7 +25,13 @@ public static class SobelGradient
     {
         ArgumentNullException.ThrowIfNull(mask);
         var squared = new int[mask.Labels.Length];
-        Accumulate(mask, (response, i) => squared[i] += response * response);
+        ForEachAxis(ToBinary(mask.Labels.Span), mask.Shape, response =>
+        {
+            for (var i = 0; i < response.Length; i++)
+            {
+                squared[i] += response[i] * response[i];
+            }
+        });
         var magnitude = new float[squared.Length];
         for (var i = 0; i < squared.Length; i++)
         {
@@ -35,45 +41,39 @@ public static class SobelGradient
         return new Volume(mask.Geometry, 1, magnitude);
     }
 
-    /// <summary>Writes 1 where the gradient magnitude is non-zero, 0 elsewhere.</summary>
-    internal static void NonZero(LabelVolume mask, byte[] destination)
-    {
-        Array.Clear(destination);
-        Accumulate(mask, (response, i) => destination[i] |= response != 0 ? (byte)1 : (byte)0);
-    }
+    /// <summary>ORs 1 into <paramref name="destination"/> wherever the gradient of <paramref name="binary"/> (0/1) is non-zero.</summary>
+    internal static void OrNonZero(sbyte[] binary, VolumeShape shape, byte[] destination) =>
+        ForEachAxis(binary, shape, response => RowKernels.OrNonZero(response, destination));
 
-    /// <summary>Computes the three directional responses and hands every non-zero one, with its voxel index, to <paramref name="sink"/>.</summary>
-    private static void Accumulate(LabelVolume mask, Action<int, int> sink)
+    /// <summary>Returns 1 where <paramref name="labels"/> is greater than zero, 0 elsewhere.</summary>
+    internal static sbyte[] ToBinary(ReadOnlySpan<byte> labels)
     {
-        var shape = mask.Shape;
-        var labels = mask.Labels.Span;
         var binary = new sbyte[labels.Length];
         for (var i = 0; i < labels.Length; i++)
         {
             binary[i] = labels[i] > 0 ? (sbyte)1 : (sbyte)0;
         }
 
+        return binary;
+    }
+
+    /// <summary>Computes the Sobel response along x, y and z in turn and hands each to <paramref name="consume"/>.</summary>
+    private static void ForEachAxis(sbyte[] binary, VolumeShape shape, Action<sbyte[]> consume)
+    {
         var first = new sbyte[binary.Length];
         var second = new sbyte[binary.Length];
         for (var axis = 0; axis < 3; axis++)
         {
             Filter(binary, first, AxisLayout.Of(shape, axis), derivative: true);
-            var (b, c) = ((axis + 1) % 3, (axis + 2) % 3);
-            Filter(first, second, AxisLayout.Of(shape, b), derivative: false);
-            Filter(second, first, AxisLayout.Of(shape, c), derivative: false);
-            for (var i = 0; i < first.Length; i++)
-            {
-                if (first[i] != 0)
-                {
-                    sink(first[i], i);
-                }
-            }
+            Filter(first, second, AxisLayout.Of(shape, (axis + 1) % 3), derivative: false);
+            Filter(second, first, AxisLayout.Of(shape, (axis + 2) % 3), derivative: false);
+            consume(first);
         }
     }
 
     /// <summary>
-    /// One separable pass with 'reflect' edges: the central difference <c>next − previous</c>
-    /// (<paramref name="derivative"/>) or the smoothing <c>previous + 2·centre + next</c>.
+    /// One separable pass with 'reflect' edges (d c b a | a b c d | d c b a: index −1 reads 0, index n reads n − 1):
+    /// the central difference <c>next − previous</c> or the smoothing <c>previous + 2·centre + next</c>.
     /// </summary>
     private static void Filter(sbyte[] source, sbyte[] destination, AxisLayout layout, bool derivative)
     {
@@ -88,37 +88,29 @@ public static class SobelGradient
         {
             for (var i = 0; i < n; i++)
             {
-                // 'reflect' (d c b a | a b c d | d c b a): index −1 reads index 0, index n reads n − 1.
-                var previous = source.AsSpan(layout.RowStart(o, Math.Max(i - 1, 0)), inner);
-                var centre = source.AsSpan(layout.RowStart(o, i), inner);
-                var next = source.AsSpan(layout.RowStart(o, Math.Min(i + 1, n - 1)), inner);
-                var output = destination.AsSpan(layout.RowStart(o, i), inner);
-                if (derivative)
-                {
-                    for (var j = 0; j < inner; j++)
-                    {
-                        output[j] = (sbyte)(next[j] - previous[j]);
-                    }
-                }
-                else
-                {
-                    for (var j = 0; j < inner; j++)
-                    {
-                        output[j] = (sbyte)(previous[j] + (2 * centre[j]) + next[j]);
-                    }
-                }
+                RowKernels.Combine(
+                    source.AsSpan(layout.RowStart(o, Math.Max(i - 1, 0)), inner),
+                    source.AsSpan(layout.RowStart(o, i), inner),
+                    source.AsSpan(layout.RowStart(o, Math.Min(i + 1, n - 1)), inner),
+                    destination.AsSpan(layout.RowStart(o, i), inner),
+                    derivative);
             }
         }
     }
 
-    /// <summary>The same pass along contiguous lines of <paramref name="n"/> values (the z axis).</summary>
+    /// <summary>The same pass along contiguous lines of <paramref name="n"/> values (the z axis): shifted views for the interior.</summary>
     private static void FilterContiguousLines(sbyte[] source, sbyte[] destination, int n, bool derivative)
     {
         for (var start = 0; start < source.Length; start += n)
         {
             var line = source.AsSpan(start, n);
             var output = destination.AsSpan(start, n);
-            for (var i = 0; i < n; i++)
+            if (n >= 3)
+            {
+                RowKernels.Combine(line[..(n - 2)], line[1..(n - 1)], line[2..], output[1..(n - 1)], derivative);
+            }
+
+            foreach (var i in (ReadOnlySpan<int>)[0, n - 1])
             {
                 var previous = line[Math.Max(i - 1, 0)];
                 var next = line[Math.Min(i + 1, n - 1)];

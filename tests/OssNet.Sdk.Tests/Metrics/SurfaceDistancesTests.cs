@@ -74,7 +74,7 @@ public sealed class SurfaceDistancesTests(ITestOutputHelper output)
 
     [Fact]
     [Trait("Category", "Slow")]
-    public void Compute_FullSizeBraTsGrid_TakesWellUnderTwoSeconds()
+    public void Compute_FullSizeBraTsGrid_FinishesInSeconds()
     {
         // Two large overlapping ellipsoid-like balls on the BraTS training grid 256×256×160 (anisotropic spacing).
         var shape = new VolumeShape(256, 256, 160);
@@ -88,7 +88,8 @@ public sealed class SurfaceDistancesTests(ITestOutputHelper output)
 
         output.WriteLine($"256×256×160 SegmentationMetrics.Compute: {stopwatch.Elapsed.TotalMilliseconds:F0} ms, HD95 {metrics.HausdorffDistance95:F3} mm, ASSD {metrics.AverageSymmetricSurfaceDistance:F3} mm, Dice {metrics.Dice:F4}");
         Assert.InRange(metrics.HausdorffDistance95!.Value, 5.0, 15.0);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), $"took {stopwatch.Elapsed}");
+        // About 0.3–0.6 s on an idle 2-core VM (docs/metrics.md); the bound only catches a regression to brute force.
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"took {stopwatch.Elapsed}");
     }
 
     private static double[] BruteForceDirected(LabelVolume from, LabelVolume to)
