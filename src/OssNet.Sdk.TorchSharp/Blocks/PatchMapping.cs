@@ -12,7 +12,9 @@ namespace OssNet.Sdk.TorchSharp.Blocks;
 /// <c>Conv3d(Cp → max(Cp/2, 1), 7³, pad 3) → PAU → Dropout → Conv3d(→ 1, 7³, pad 3) → PAU</c>, then flatten.
 /// </summary>
 /// <remarks>Reference code <c>oss_net/decoder.py: PatchMapping</c>; keys <c>mapping.{0,1,3,4}</c> (index 2 is the
-/// parameterless dropout).</remarks>
+/// parameterless dropout). The two convolutions are <see cref="PatchConvolution3D"/>: the same function and keys as the
+/// reference's <c>Conv3d(k = 7, padding = 3)</c>, computed as one GEMM over all patches (libtorch's CPU convolution is slow
+/// on thousands of tiny 7³ samples).</remarks>
 public sealed class PatchMapping : Module<Tensor, Tensor>
 {
     /// <summary>The edge length of a patch in voxels.</summary>
@@ -35,10 +37,10 @@ public sealed class PatchMapping : Module<Tensor, Tensor>
         InputChannels = inputChannels;
         var hidden = Math.Max(inputChannels / 2, 1);
         mapping = Sequential(
-            Conv3d(inputChannels, hidden, kernel_size: PatchSize, stride: 1, padding: PatchSize / 2, bias: true),
+            new PatchConvolution3D(inputChannels, hidden, PatchSize, PatchSize),
             activation(),
             Dropout(dropout),
-            Conv3d(hidden, 1, kernel_size: PatchSize, stride: 1, padding: PatchSize / 2, bias: true),
+            new PatchConvolution3D(hidden, 1, PatchSize, PatchSize),
             activation());
         RegisterComponents();
     }

@@ -29,6 +29,12 @@ internal static class ParameterInitialization
                 Linear linear => (linear.weight, linear.bias),
                 _ => (null, null),
             };
+            if (child is PatchConvolution3D patchConvolution)
+            {
+                patchConvolution.ResetParameters(generator);
+                continue;
+            }
+
             if (weight is null)
             {
                 continue;

@@ -1,0 +1,41 @@
+// Copyright (c) OssNet.Sdk contributors. Licensed under the MIT License.
+
+using OssNet.Sdk.TorchSharp.Inference;
+using OssNet.Sdk.TorchSharp.Patches;
+using OssNet.Sdk.Transforms;
+
+namespace OssNet.Sdk.TorchSharp.Segmentation;
+
+/// <summary>Options of <see cref="OssNetSegmenter"/>.</summary>
+public sealed class OssNetSegmenterOptions
+{
+    /// <summary>Gets or sets the preprocessing that maps a case onto the model's full-resolution grid (the same as in training).</summary>
+    /// <value>Required. Its geometry steps are inverted to put the mask back on the input's own grid and affine.</value>
+    public IVolumeTransform? Preprocessing { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether models with an encoder head (OSS-Net C/D) query only the stride-4
+    /// lattice points the head predicts as foreground (spec §4.2).</summary>
+    /// <value>The default value is true. Ignored for models without the head.</value>
+    public bool UseEncoderPrior { get; set; } = true;
+
+    /// <summary>Gets or sets the multi-resolution procedure (stages, threshold, points per forward).</summary>
+    /// <value>The reference's: stages [4, 2, 1], threshold 0.5, 16384 points per forward.</value>
+    public MultiResolutionInfererOptions Inference { get; set; } = new();
+
+    /// <summary>Gets or sets how 14³ patches are pooled at inference.</summary>
+    /// <value>The default value is <see cref="LargePatchPooling.Average"/>, as in training (the reference's inference code uses max; spec §8.4).</value>
+    public LargePatchPooling LargePatchPooling { get; set; } = LargePatchPooling.Average;
+
+    /// <summary>Throws when an option is invalid.</summary>
+    /// <exception cref="ArgumentException">An option is invalid; the message names it.</exception>
+    public void Validate()
+    {
+        if (Preprocessing is null)
+        {
+            throw new ArgumentException("Preprocessing is required: it must map cases onto the model's full-resolution grid.", nameof(Preprocessing));
+        }
+
+        ArgumentNullException.ThrowIfNull(Inference, nameof(Inference));
+        Inference.Validate();
+    }
+}
