@@ -61,6 +61,20 @@ public sealed class SurfaceDistancesTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void BoundingBox_OfUnion_SpansBothMasks()
+    {
+        var shape = new VolumeShape(6, 7, 8);
+        var a = TestMasks.Empty(shape);
+        var b = TestMasks.Empty(shape);
+        a[1, 5, 2] = 1;
+        b[4, 2, 7] = 1;
+        b[3, 3, 0] = 1;
+
+        Assert.Equal(new BoundingBox(1, 2, 0, 5, 6, 8), BoundingBox.OfUnion(a.Labels.Span, b.Labels.Span, shape));
+        Assert.Null(BoundingBox.OfUnion(new byte[shape.VoxelCount], new byte[shape.VoxelCount], shape));
+    }
+
+    [Fact]
     public void HausdorffDistance_InterpolatesBetweenOrderStatistics()
     {
         // Directed distances {0, 1}: the 95th percentile is 0.95 (numpy 'linear'); HD95 takes the larger direction.
