@@ -9,7 +9,7 @@ namespace OssNet.Sdk.Tests.Synthetic;
 
 /// <summary>Reports generation times (never asserted: the CI box is shared). See docs/synthetic-data.md for numbers.</summary>
 /// <remarks>Runs alone (after the parallel tests), so the numbers are not inflated by other tests.</remarks>
-[Collection(nameof(TimingCollection))]
+[Collection(nameof(TimingTestGroup))]
 public sealed class PhantomTimingTests(ITestOutputHelper output)
 {
     [Theory]

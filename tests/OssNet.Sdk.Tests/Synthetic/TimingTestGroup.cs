@@ -3,5 +3,5 @@
 namespace OssNet.Sdk.Tests.Synthetic;
 
 /// <summary>Tests that measure time run in this collection, which never runs in parallel with anything else.</summary>
-[CollectionDefinition(nameof(TimingCollection), DisableParallelization = true)]
-public sealed class TimingCollection;
+[CollectionDefinition(nameof(TimingTestGroup), DisableParallelization = true)]
+public sealed class TimingTestGroup;
