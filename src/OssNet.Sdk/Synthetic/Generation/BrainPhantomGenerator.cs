@@ -52,13 +52,9 @@ internal static class BrainPhantomGenerator
         var n = (int)frame.Shape.VoxelCount;
         var slab = ny * nz;
 
-        // Voxel noise for the whole slab and all channels from one slab-seeded stream: independent of thread scheduling.
-        var noise = new float[Channels * slab];
-        if (sigma > 0)
-        {
-            new DeterministicRandom(seeds.For(Purpose.VoxelNoise, (ulong)x)).AddGaussian(noise, sigma);
-        }
-
+        // Voxel noise from one slab-seeded stream, drawn in voxel order for head voxels only: independent of thread
+        // scheduling, and no work spent on the air around the head.
+        var noise = new DeterministicRandom(seeds.For(Purpose.VoxelNoise, (ulong)x));
         Span<float> value = stackalloc float[Channels];
         Span<float> brain = stackalloc float[Channels];
         var w = frame.EdgeWidth;
@@ -111,12 +107,17 @@ internal static class BrainPhantomGenerator
                     }
                 }
 
-                var i = (y * nz) + z;
-                var voxel = (x * slab) + i;
+                var voxel = (x * slab) + (y * nz) + z;
+                for (var c = 0; c < Channels; c += 2)
+                {
+                    var (first, second) = noise.NextGaussianPair();
+                    value[c] = (value[c] * Shading(a, bias, c, x, y, z)) + (sigma * first);
+                    value[c + 1] = (value[c + 1] * Shading(a, bias, c + 1, x, y, z)) + (sigma * second);
+                }
+
                 for (var c = 0; c < Channels; c++)
                 {
-                    var shading = bias > 0 ? MathF.Exp(bias * a.Bias[c].Sample(x, y, z)) : 1f;
-                    image[(c * n) + voxel] = Math.Max(0f, (value[c] * shading) + noise[(c * slab) + i]);
+                    image[(c * n) + voxel] = Math.Max(0f, value[c]);
                 }
 
                 labels[voxel] = label;
@@ -124,6 +125,10 @@ internal static class BrainPhantomGenerator
             }
         }
     }
+
+    /// <summary>The multiplicative bias of channel <paramref name="c"/> at a voxel.</summary>
+    private static float Shading(Anatomy a, float strength, int c, int x, int y, int z) =>
+        strength > 0 ? MathF.Exp(strength * a.Bias[c].Sample(x, y, z)) : 1f;
 
     /// <summary>Intensities of a brain voxel (normal tissue, ventricles, lesions) and its tissue and lesion rank (0 none, 1 oedema, 2 enhancing, 3 necrosis).</summary>
     private static (PhantomTissue Tissue, int Rank) BrainVoxel(Anatomy a, int x, int y, int z, float px, float py, float pz, float radius, Span<float> brain)
@@ -301,7 +306,7 @@ internal static class BrainPhantomGenerator
                 float radius, core, necrosis, noise;
                 if (k == 0)
                 {
-                    (small, radius, core, noise) = (false, reference * (float)random.NextDouble(0.20, 0.34), (float)random.NextDouble(0.55, 0.75), 0.14f);
+                    (small, radius, core, noise) = (false, reference * (float)random.NextDouble(0.22, 0.36), (float)random.NextDouble(0.55, 0.75), 0.14f);
                     necrosis = random.NextDouble() < 0.85 ? core * (float)random.NextDouble(0.5, 0.75) : 0;
                 }
                 else if (random.NextDouble() < 0.6)
