@@ -182,7 +182,7 @@ internal static class AbdomenPhantomGenerator
                 lesionNoise = a.LesionNoise.Sample(x, y, z);
             }
 
-            var (outer, core, _) = lesion.Shape.Evaluate(px, py, pz, lesionNoise, w);
+            var (outer, core, _, _) = lesion.Shape.Evaluate(px, py, pz, lesionNoise, w);
             if (outer <= 0)
             {
                 continue;
