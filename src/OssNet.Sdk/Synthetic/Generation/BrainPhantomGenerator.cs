@@ -45,6 +45,13 @@ internal static class BrainPhantomGenerator
         return new SyntheticPhantom(PhantomKind.BrainTumour, volumeCase, new LabelVolume(geometry, tissues), lesions);
     }
 
+    /// <summary>Draws only the lesion list of a case (no voxels): cheap, for statistics over many cases.</summary>
+    public static SyntheticLesion[] DrawLesions(SyntheticPhantomOptions options, int index)
+    {
+        var anatomy = new Anatomy(new PhantomFrame(options.Shape, options.EffectiveSpacing), new PhantomSeeds(options.Seed, index), options);
+        return [.. anatomy.Lesions.Select(anatomy.Describe)];
+    }
+
     private static void GenerateSlab(int x, Anatomy a, PhantomSeeds seeds, float[] image, byte[] labels, byte[] tissues, float sigma, float bias)
     {
         var frame = a.Frame;
