@@ -41,18 +41,7 @@ public static class NiftiWriter
         var header = NiftiHeaderEncoder.Encode(labels.Geometry, 1, type, NiftiHeaderEncoder.IntentLabel, options);
         return WriteFileAsync(path, header, options, (stream, ct) => type == NiftiDataType.UInt8
             ? VoxelStreamWriter.WriteAsync<byte>(stream, labels.Labels, labels.Shape, 1, interleaved: false, ct)
-            : VoxelStreamWriter.WriteAsync<short>(stream, Widen(labels.Labels.Span), labels.Shape, 1, interleaved: false, ct), cancellationToken);
-    }
-
-    private static short[] Widen(ReadOnlySpan<byte> labels)
-    {
-        var wide = new short[labels.Length];
-        for (var i = 0; i < labels.Length; i++)
-        {
-            wide[i] = labels[i];
-        }
-
-        return wide;
+            : VoxelStreamWriter.WriteAsync<short>(stream, VoxelConverter.WidenLabels(labels.Labels.Span), labels.Shape, 1, interleaved: false, ct), cancellationToken);
     }
 
     private static Task WriteFileAsync(string path, byte[] header, VolumeWriteOptions options, Func<Stream, CancellationToken, Task> writeVoxels, CancellationToken cancellationToken)

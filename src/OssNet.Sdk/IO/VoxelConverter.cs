@@ -88,6 +88,18 @@ internal static class VoxelConverter
         return count;
     }
 
+    /// <summary>Copies labels into int16 values (for label maps written as int16).</summary>
+    public static short[] WidenLabels(ReadOnlySpan<byte> labels)
+    {
+        var wide = new short[labels.Length];
+        for (var i = 0; i < labels.Length; i++)
+        {
+            wide[i] = labels[i];
+        }
+
+        return wide;
+    }
+
     private static void ToSingle<T>(ReadOnlySpan<T> source, Span<float> destination, VoxelScaling scaling)
         where T : unmanaged, INumberBase<T>
     {
