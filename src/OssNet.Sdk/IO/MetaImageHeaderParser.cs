@@ -18,14 +18,13 @@ internal static class MetaImageHeaderParser
     public static async Task<MetaImageHeader> ReadAsync(Stream stream, string path, VolumeReadOptions options, CancellationToken cancellationToken)
     {
         var (lines, headerLength, rest) = await ReadLinesAsync(stream, path, options, cancellationToken).ConfigureAwait(false);
-        var header = Parse(lines, headerLength, path, options);
-        if (!header.IsLocal && rest.Any(line => !string.IsNullOrWhiteSpace(line)))
+        // Trailing lines exist only for an external data file (LOCAL stops reading at ElementDataFile).
+        if (rest.FirstOrDefault(line => !string.IsNullOrWhiteSpace(line)) is { } misplaced)
         {
-            throw new InvalidVolumeException(path,
-                $"ElementDataFile must be the last key, but \"{rest.First(line => !string.IsNullOrWhiteSpace(line)).Trim()}\" follows it");
+            throw new InvalidVolumeException(path, $"ElementDataFile must be the last key, but \"{Shorten(misplaced.Trim())}\" follows it");
         }
 
-        return header;
+        return Parse(lines, headerLength, path, options);
     }
 
     private static async Task<(List<string> Lines, long HeaderLength, List<string> Trailing)> ReadLinesAsync(
