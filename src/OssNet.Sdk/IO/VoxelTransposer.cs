@@ -1,5 +1,7 @@
 // Copyright (c) OssNet.Sdk contributors. Licensed under the MIT License.
 
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using OssNet.Sdk.Volumes;
 
 namespace OssNet.Sdk.IO;
@@ -9,12 +11,16 @@ namespace OssNet.Sdk.IO;
 /// index (x·Y + y)·Z + z) of one channel.
 /// </summary>
 /// <remarks>
-/// Both directions walk y, then x, then the slab's k: for a fixed y the slab's rows of that y (count·X elements) stay
-/// in L1, and each (x, y) touches one run of <c>count</c> consecutive z values in the SDK buffer. A slab of 16+ slices
-/// therefore writes whole cache lines, without a second full-size buffer.
+/// Both directions walk blocks of 16 x, then y, then x within the block, then the slab's k. Each (x, y) touches one
+/// run of <c>count</c> consecutive z values in the SDK buffer; within a block, consecutive y runs are Z elements apart,
+/// so only 16 write streams (and pages) are live at once, and each cache line read from the slab (16 consecutive x of
+/// one row) is used completely. The bounds are checked once per call, not per element.
 /// </remarks>
 internal static class VoxelTransposer
 {
+    /// <summary>x values per block: one 64-byte cache line of float32 in the slab.</summary>
+    private const int XBlock = 16;
+
     /// <summary>
     /// Copies <paramref name="count"/> z-slices starting at <paramref name="z0"/> from file order into an SDK channel buffer.
     /// </summary>
@@ -28,32 +34,28 @@ internal static class VoxelTransposer
     public static void FileToSdk<T>(ReadOnlySpan<T> slab, int stride, int offset, VolumeShape shape, int z0, int count, Span<T> channel)
     {
         int nx = shape.X, ny = shape.Y, nz = shape.Z;
-        var plane = nx * ny * stride;
-        if (stride == 1 && count == 1)
+        var plane = (nint)nx * ny * stride;
+        if (slab.Length < ((count - 1) * plane) + ((nx * ny) - 1) * stride + offset + 1 || channel.Length < (long)nx * ny * nz || z0 + count > nz)
         {
-            // One slice: a strided scatter; the general loop would pay for its inner loop setup per voxel.
-            for (var y = 0; y < ny; y++)
-            {
-                var row = slab.Slice(y * nx, nx);
-                for (var x = 0; x < nx; x++)
-                {
-                    channel[(((x * ny) + y) * nz) + z0] = row[x];
-                }
-            }
-
-            return;
+            throw new ArgumentException("The slab or channel buffer is too small for the shape.");
         }
 
-        for (var y = 0; y < ny; y++)
+        ref var source = ref MemoryMarshal.GetReference(slab);
+        ref var destination = ref MemoryMarshal.GetReference(channel);
+        for (var xBlock = 0; xBlock < nx; xBlock += XBlock)
         {
-            for (var x = 0; x < nx; x++)
+            var xEnd = Math.Min(xBlock + XBlock, nx);
+            for (var y = 0; y < ny; y++)
             {
-                var run = channel.Slice((((x * ny) + y) * nz) + z0, count);
-                var s = (((y * nx) + x) * stride) + offset;
-                for (var k = 0; k < run.Length; k++)
+                for (var x = xBlock; x < xEnd; x++)
                 {
-                    run[k] = slab[s];
-                    s += plane;
+                    ref var run = ref Unsafe.Add(ref destination, ((((nint)x * ny) + y) * nz) + z0);
+                    var s = ((((nint)y * nx) + x) * stride) + offset;
+                    for (var k = 0; k < count; k++)
+                    {
+                        Unsafe.Add(ref run, k) = Unsafe.Add(ref source, s);
+                        s += plane;
+                    }
                 }
             }
         }
@@ -70,17 +72,28 @@ internal static class VoxelTransposer
     public static void SdkToFile<T>(ReadOnlySpan<T> channel, VolumeShape shape, int z0, int count, Span<T> slab, int stride, int offset)
     {
         int nx = shape.X, ny = shape.Y, nz = shape.Z;
-        var plane = nx * ny * stride;
-        for (var y = 0; y < ny; y++)
+        var plane = (nint)nx * ny * stride;
+        if (slab.Length < ((count - 1) * plane) + ((nx * ny) - 1) * stride + offset + 1 || channel.Length < (long)nx * ny * nz || z0 + count > nz)
         {
-            for (var x = 0; x < nx; x++)
+            throw new ArgumentException("The slab or channel buffer is too small for the shape.");
+        }
+
+        ref var source = ref MemoryMarshal.GetReference(channel);
+        ref var destination = ref MemoryMarshal.GetReference(slab);
+        for (var xBlock = 0; xBlock < nx; xBlock += XBlock)
+        {
+            var xEnd = Math.Min(xBlock + XBlock, nx);
+            for (var y = 0; y < ny; y++)
             {
-                var run = channel.Slice((((x * ny) + y) * nz) + z0, count);
-                var d = (((y * nx) + x) * stride) + offset;
-                for (var k = 0; k < run.Length; k++)
+                for (var x = xBlock; x < xEnd; x++)
                 {
-                    slab[d] = run[k];
-                    d += plane;
+                    ref var run = ref Unsafe.Add(ref source, ((((nint)x * ny) + y) * nz) + z0);
+                    var d = ((((nint)y * nx) + x) * stride) + offset;
+                    for (var k = 0; k < count; k++)
+                    {
+                        Unsafe.Add(ref destination, d) = Unsafe.Add(ref run, k);
+                        d += plane;
+                    }
                 }
             }
         }
