@@ -107,23 +107,33 @@ internal static class VoxelStreamReader
         }
     }
 
+    /// <summary>
+    /// Reads the data slab by slab into two alternating buffers: while slab n is converted and transposed on a pool
+    /// thread, slab n + 1 is read (and inflated) on this one. At most one handler runs at a time, so handlers may share
+    /// scratch buffers.
+    /// </summary>
     private static async ValueTask ReadSlabsAsync(Stream stream, VoxelLayout layout, string path, SlabHandler handler, CancellationToken cancellationToken)
     {
         var elementSize = layout.Type.SizeOf();
         var perSlice = (long)layout.Shape.X * layout.Shape.Y * elementSize * (layout.InterleavedChannels ? layout.Channels : 1);
         var slabSlices = VoxelTransposer.SlabSlices(layout.Shape, (int)(perSlice / ((long)layout.Shape.X * layout.Shape.Y)));
-        var buffer = ArrayPool<byte>.Shared.Rent(checked((int)(perSlice * slabSlices)));
+        var slabBytes = checked((int)(perSlice * slabSlices));
+        byte[][] buffers = [ArrayPool<byte>.Shared.Rent(slabBytes), ArrayPool<byte>.Shared.Rent(slabBytes)];
         var passes = layout.InterleavedChannels ? 1 : layout.Channels;
+        var pending = Task.CompletedTask;
         long done = 0;
+        var slab = 0;
         try
         {
             for (var c = 0; c < passes; c++)
             {
-                for (var z0 = 0; z0 < layout.Shape.Z; z0 += slabSlices)
+                for (var z0 = 0; z0 < layout.Shape.Z; z0 += slabSlices, slab++)
                 {
                     var count = Math.Min(slabSlices, layout.Shape.Z - z0);
                     var bytes = (int)(perSlice * count);
+                    var buffer = buffers[slab % 2];
                     var read = await stream.ReadAtLeastAsync(buffer.AsMemory(0, bytes), bytes, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+                    await pending.ConfigureAwait(false);
                     if (read < bytes)
                     {
                         throw new InvalidVolumeException(path,
@@ -131,19 +141,42 @@ internal static class VoxelStreamReader
                     }
 
                     done += read;
-                    var raw = buffer.AsSpan(0, bytes);
-                    if (layout.SwapBytes)
-                    {
-                        VoxelConverter.SwapBytesInPlace(raw, elementSize);
-                    }
+                    var (channel, first) = (c, z0);
+                    pending = Task.Run(
+                        () =>
+                        {
+                            var raw = buffer.AsSpan(0, bytes);
+                            if (layout.SwapBytes)
+                            {
+                                VoxelConverter.SwapBytesInPlace(raw, elementSize);
+                            }
 
-                    handler(raw, c, z0, count);
+                            handler(raw, channel, first, count);
+                        },
+                        cancellationToken);
                 }
             }
+
+            await pending.ConfigureAwait(false);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            // A failed read must not return buffers that a running handler still uses.
+            await SuppressAsync(pending).ConfigureAwait(false);
+            ArrayPool<byte>.Shared.Return(buffers[0]);
+            ArrayPool<byte>.Shared.Return(buffers[1]);
+        }
+    }
+
+    private static async Task SuppressAsync(Task task)
+    {
+        try
+        {
+            await task.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Already observed (or superseded by the exception being thrown).
         }
     }
 }
