@@ -65,8 +65,16 @@ internal static class GzipLimits
     }
 
     /// <summary>Wraps a compressed-stream failure (bad CRC, corrupt deflate data) as an <see cref="InvalidVolumeException"/>.</summary>
-    public static InvalidVolumeException Corrupt(string path, string format, InvalidDataException exception) =>
+    public static InvalidVolumeException Corrupt(string path, string format, Exception exception) =>
         new(path, $"corrupt {format} stream (bad deflate data, CRC or length check): {exception.Message}", exception);
+
+    /// <summary>
+    /// True for the exceptions .NET's decompressors throw on corrupt input: <see cref="InvalidDataException"/>, and
+    /// the internal System.IO.Compression.ZLibException (an <see cref="IOException"/>, e.g. for a zlib header that asks
+    /// for a preset dictionary). Plain I/O errors of the underlying file are not matched.
+    /// </summary>
+    public static bool IsCorruptData(Exception exception) =>
+        exception is InvalidDataException || exception.GetType().FullName == "System.IO.Compression.ZLibException";
 
     /// <summary>Opens a decompressing stream over <paramref name="compressed"/>: gzip when it starts with the gzip magic, else zlib.</summary>
     public static Stream OpenDecompressor(Stream compressed, bool gzip) =>

@@ -238,10 +238,14 @@ internal static class MetaImageHeaderParser
             throw new InvalidVolumeException(path, $"ElementDataFile \"{dataFile}\" is a slice list or pattern, which is not supported (use LOCAL or one data file)");
         }
 
-        var affine = MetaImageGeometry.ToRas(n, spacing, offset, transform);
-        if (!(Math.Abs(affine.Determinant3x3) > 1e-12))
+        AffineMatrix affine;
+        try
         {
-            throw new InvalidVolumeException(path, $"TransformMatrix and ElementSpacing give a singular affine: {affine}");
+            affine = AffineChecks.EnsureUsable(MetaImageGeometry.ToRas(n, spacing, offset, transform), "TransformMatrix × ElementSpacing", path);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidVolumeException(path, $"TransformMatrix × ElementSpacing overflows: {e.Message}", e);
         }
 
         var bigEndian = p.Boolean("BinaryDataByteOrderMSB") ?? false;

@@ -134,7 +134,7 @@ public static class MetaImageReader
             await GzipLimits.DrainAsync(inflater, options.MaxTrailingBytes, dataPath, cancellationToken).ConfigureAwait(false);
             return (result, header);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (GzipLimits.IsCorruptData(e))
         {
             throw GzipLimits.Corrupt(dataPath, "zlib", e);
         }

@@ -284,7 +284,7 @@ internal static class NiftiHeaderParser
                 warnings.Add($"the unused qform is invalid: {qformProblem}");
             }
 
-            return (CheckInvertible(sform, "sform (srow_x/y/z)", path), NiftiAffineRule.Sform, qform, sform);
+            return (AffineChecks.EnsureUsable(sform, "sform (srow_x/y/z)", path), NiftiAffineRule.Sform, qform, sform);
         }
 
         if (f.QformCode > 0)
@@ -294,7 +294,7 @@ internal static class NiftiHeaderParser
                 throw new InvalidVolumeException(path, $"qform_code is {f.QformCode} but {qformProblem}");
             }
 
-            return (CheckInvertible(qform, "qform", path), NiftiAffineRule.Qform, qform, null);
+            return (AffineChecks.EnsureUsable(qform, "qform", path), NiftiAffineRule.Qform, qform, null);
         }
 
         var spacing = new double[3];
@@ -308,18 +308,7 @@ internal static class NiftiHeaderParser
         }
 
         var method1 = AffineMatrix.Diagonal(spacing[0], spacing[1], spacing[2]);
-        return (method1, NiftiAffineRule.PixelDimensions, null, null);
-    }
-
-    private static AffineMatrix CheckInvertible(AffineMatrix affine, string what, string path)
-    {
-        var (x, y, z) = affine.ColumnNorms;
-        if (!(Math.Abs(affine.Determinant3x3) > 1e-12) || !(x > 0 && y > 0 && z > 0))
-        {
-            throw new InvalidVolumeException(path, $"the {what} affine is singular (determinant {affine.Determinant3x3:G6}): {affine}");
-        }
-
-        return affine;
+        return (AffineChecks.EnsureUsable(method1, "pixdim (method 1)", path), NiftiAffineRule.PixelDimensions, null, null);
     }
 
     private static RawFields ReadNifti1(EndianReader r)

@@ -92,7 +92,7 @@ public static class NiftiReader
 
                 return source;
             }
-            catch (InvalidDataException e)
+            catch (Exception e) when (GzipLimits.IsCorruptData(e))
             {
                 await source.DisposeAsync().ConfigureAwait(false);
                 throw GzipLimits.Corrupt(path, "gzip", e);
@@ -117,7 +117,7 @@ public static class NiftiReader
 
                 return result;
             }
-            catch (InvalidDataException e)
+            catch (Exception e) when (GzipLimits.IsCorruptData(e))
             {
                 throw GzipLimits.Corrupt(Files.DataPath, "gzip", e);
             }

@@ -34,6 +34,7 @@ public sealed class MalformedMetaImageTests : IDisposable
         ["data file missing"] = d => External(d, "nowhere.raw", "does not exist"),
         ["CompressedDataSize mismatch"] = d => Compressed(d, MetaImageTests.Zlib(new byte[8]), declaredSize: 5, "CompressedDataSize is 5 but"),
         ["corrupt zlib stream"] = d => Compressed(d, [0x78, 0x9C, 0xFF, 0xFF, 0xFF, 0xFF, 0x00, 0x01], declaredSize: null, "corrupt zlib stream"),
+        ["zlib header asking for a preset dictionary"] = d => Compressed(d, [0x78, 0xBB, 0, 0, 0, 0, 1, 2, 3], declaredSize: null, "corrupt zlib stream"),
         ["zlib stream bad checksum"] = d =>
         {
             var z = MetaImageTests.Zlib(new byte[8]);
