@@ -109,6 +109,19 @@ public sealed class MetaImageTests : IDisposable
     }
 
     [Fact]
+    public async Task Read_FourDimensionalImage_FourthDimensionIsChannels()
+    {
+        // 2×1×1 voxels, 3 planar channels: channel c holds (10c, 10c + 1).
+        var raw = NiftiFileBuilder.Encode([0, 1, 10, 11, 20, 21], NiftiDataType.Float64, littleEndian: false);
+        var path = _dir.Write("time.mha", [.. Encoding.ASCII.GetBytes(Header("NDims = 4", "DimSize = 2 1 1 3", "ElementType = MET_DOUBLE", "ElementByteOrderMSB = True", "ElementDataFile = LOCAL")), .. raw]);
+
+        var volume = await MetaImageReader.ReadVolumeAsync(path, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(3, volume.Channels);
+        Assert.Equal([0f, 1f, 10f, 11f, 20f, 21f], volume.Voxels.ToArray());
+    }
+
+    [Fact]
     public async Task Read_HeaderSizeMinusOne_ReadsDataAtEndOfFile()
     {
         var path = _dir.Write("tail.mhd", Encoding.ASCII.GetBytes(Header("NDims = 2", "DimSize = 2 2", "ElementType = MET_UCHAR", "HeaderSize = -1", "ElementDataFile = tail.raw")));
