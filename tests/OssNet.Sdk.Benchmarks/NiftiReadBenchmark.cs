@@ -199,7 +199,7 @@ internal sealed class NiftiReadBenchmark : IBenchmarkCommand
             text.AppendLine(Row("nibabel, then `np.ascontiguousarray(np.transpose(a, (3, 0, 1, 2)))`", "the SDK's layout", sdkOrder));
             text.AppendLine(Row("OssNet.Sdk, uncompressed .nii (reference)", "float32 [C, X, Y, Z]", oursRaw));
             text.AppendLine();
-            text.AppendLine(c, $"OssNet.Sdk is **{load.Wall / ours.Wall:F2}×** nibabel's speed by wall clock and **{load.Cpu / ours.Cpu:F2}×** by CPU time ");
+            text.AppendLine(c, $"OssNet.Sdk is **{load.Wall / ours.Wall:F2}×** nibabel's speed by wall clock and **{load.Cpu / ours.Cpu:F2}×** by CPU time");
             text.AppendLine(c, $"(against nibabel's own Fortran-order result; {sdkOrder.Wall / ours.Wall:F2}× / {sdkOrder.Cpu / ours.Cpu:F2}× when nibabel also produces the SDK's layout).");
             text.AppendLine(c, $"nibabel ran on numpy {n.GetProperty("numpy").GetString()}; its timers cover load + decompress only (interpreter start and imports excluded).");
         }
