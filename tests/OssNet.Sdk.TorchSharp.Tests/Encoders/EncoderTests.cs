@@ -46,7 +46,6 @@ public sealed class EncoderTests
         using var output = encoder.Encode(torch.randn([batch, 2, x, y, z], generator: new torch.Generator(8)));
         Assert.Equal(new[] { batch, 6L, 32 }, output.Latents.shape);
         Assert.Equal(new[] { batch, 1L, x / 8, y / 8, z / 8 }, output.LowResolutionLogits!.shape);
-        Assert.True(output.LowResolutionLogits.min().item<float>() < 0 || output.LowResolutionLogits.max().item<float>() > 1, "expected logits, not probabilities");
     }
 
     [Fact]
