@@ -2,7 +2,6 @@
 
 using TorchSharp;
 using TorchSharp.Modules;
-using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
 namespace OssNet.Sdk.TorchSharp.Models.Baselines;
@@ -37,11 +36,9 @@ internal static class SeededInitialization
 
             var fanIn = weight.numel() / weight.shape[0];
             var bound = fanIn > 0 ? 1.0 / Math.Sqrt(fanIn) : 0.0;
-            nn.init.uniform_(weight, -bound, bound, generator);
-            if (convolution.bias is { } bias)
-            {
-                nn.init.uniform_(bias, -bound, bound, generator);
-            }
+            // Tensor.uniform_, not nn.init.uniform_: in TorchSharp 0.107 the latter ignores its generator.
+            weight.uniform_(-bound, bound, generator);
+            convolution.bias?.uniform_(-bound, bound, generator);
         }
     }
 }
