@@ -115,7 +115,7 @@ public sealed class UNetOptions
         var results = new List<ValidationResult>();
         if (!Validator.TryValidateObject(this, new ValidationContext(this), results, validateAllProperties: true))
         {
-            errors.AddRange(results.Select(r => $"{r.ErrorMessage} (got {Describe(r.MemberNames)})."));
+            errors.AddRange(results.Select(r => $"{r.ErrorMessage?.TrimEnd('.')} (got {Describe(r.MemberNames)})."));
         }
 
         if (Dropout >= 1.0)
