@@ -71,6 +71,8 @@ build() {
 }
 
 run_tests() {
+  # libtorch's OpenMP threads otherwise spin-wait between ops, which starves the other test process on a 2-core box.
+  export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
   local results_dir="artifacts/test-results"
   rm -rf "$results_dir"
   mkdir -p "$results_dir"
