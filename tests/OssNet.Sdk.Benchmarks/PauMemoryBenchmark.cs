@@ -3,6 +3,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using OssNet.Sdk.TorchSharp.Interop;
 using OssNet.Sdk.TorchSharp.Models.OssNet;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -114,7 +115,7 @@ internal static class PauMemoryBenchmark
         using var labels = torch.rand([1, points, 1], generator: generator).gt(0.5).to(ScalarType.Float32);
         using var lowResolutionLabels = torch.zeros([1, 1, 8, 8, 5]);
         using var optimizer = torch.optim.Adam(model.parameters(), lr: 1e-4);
-        var rssBefore = ProcessMemory.ResidentBytes;
+        var rssBefore = ProcessMemory.CurrentResidentBytes();
 
         var self = Process.GetCurrentProcess();
         var clock = Stopwatch.StartNew();
@@ -139,7 +140,7 @@ internal static class PauMemoryBenchmark
         }
 
         var result = new StepResult(
-            activation, ProcessMemory.PeakResidentBytes, rssBefore, forward, backward, step, forwardCpu, backwardCpu, model.TrainableParameterCount, torch.get_num_threads());
+            activation, ProcessMemory.PeakResidentBytes() ?? 0, rssBefore, forward, backward, step, forwardCpu, backwardCpu, model.TrainableParameterCount, torch.get_num_threads());
         Console.WriteLine(JsonSerializer.Serialize(result));
         return 0;
     }
