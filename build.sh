@@ -93,7 +93,7 @@ case "$cmd" in
   prereq) prereq ;;
   build) prereq; build "$@" ;;
   test) prereq; run_tests "$@" ;;
-  demo) prereq; dotnet run --project samples/OssNet.Samples.QuickStart -c "$configuration" -- "$@" ;;
+  demo) prereq; export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"; dotnet run --project samples/OssNet.Samples.QuickStart -c "$configuration" -- "$@" ;;
   pack) dotnet pack OssNet.Sdk.sln -c "$configuration" -o artifacts/packages "$@" ;;
   *) echo "usage: ./build.sh [prereq|build|test|demo|pack] [dotnet args…]" >&2; exit 2 ;;
 esac
