@@ -43,7 +43,7 @@ internal static class PauMemoryBenchmark
             results.Add(result);
         }
 
-        Console.WriteLine("| activation | peak RSS (VmHWM) | RSS before step | forward wall (CPU) | backward wall (CPU) | optimiser step | trainable parameters | threads |");
+        Console.WriteLine("| preset / activation | peak RSS (VmHWM) | RSS before step | forward wall (CPU) | backward wall (CPU) | optimiser step | trainable parameters | threads |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var r in results)
         {
@@ -71,7 +71,7 @@ internal static class PauMemoryBenchmark
             start.ArgumentList.Add(typeof(PauMemoryBenchmark).Assembly.Location);
         }
 
-        foreach (var argument in new[] { "pau-memory", "--child", activation, "--points", options.Points.ToString(CultureInfo.InvariantCulture) })
+        foreach (var argument in new[] { "pau-memory", "--child", activation, "--points", options.Points.ToString(CultureInfo.InvariantCulture), "--preset", options.Preset })
         {
             start.ArgumentList.Add(argument);
         }
@@ -94,7 +94,7 @@ internal static class PauMemoryBenchmark
     private static int RunChild(Arguments options)
     {
         var activation = options.Child!;
-        var preset = OssNetPresets.BraTs2020C;
+        var preset = OssNetPresets.FromName(options.Preset);
         preset.Seed = 1;
         preset.ActivationOverride = activation switch
         {
@@ -111,7 +111,7 @@ internal static class PauMemoryBenchmark
         using var unit = torch.rand([1, points, 3], generator: generator);
         using var scale = torch.tensor(new float[] { 256, 256, 160 });
         using var coordinates = unit.mul(scale).floor_();
-        using var patches = torch.randn([1, points, 4, 7, 7, 7], generator: generator);
+        using var patches = model.PatchChannels > 0 ? torch.randn([1, points, model.PatchChannels, 7, 7, 7], generator: generator) : null;
         using var labels = torch.rand([1, points, 1], generator: generator).gt(0.5).to(ScalarType.Float32);
         using var lowResolutionLabels = torch.zeros([1, 1, 8, 8, 5]);
         using var optimizer = torch.optim.Adam(model.parameters(), lr: 1e-4);
@@ -125,8 +125,11 @@ internal static class PauMemoryBenchmark
         {
             optimizer.zero_grad();
             var (logits, lowResolution) = model.call(volumes, coordinates, patches);
-            var loss = nn.functional.binary_cross_entropy_with_logits(logits, labels)
-                + nn.functional.binary_cross_entropy_with_logits(lowResolution!, lowResolutionLabels);
+            var loss = nn.functional.binary_cross_entropy_with_logits(logits, labels);
+            if (lowResolution is not null)
+            {
+                loss = loss + nn.functional.binary_cross_entropy_with_logits(lowResolution, lowResolutionLabels);
+            }
             _ = loss.item<float>();
             forward = clock.Elapsed.TotalSeconds;
             forwardCpu = CpuSecondsSince(self, ref cpu);
@@ -140,7 +143,7 @@ internal static class PauMemoryBenchmark
         }
 
         var result = new StepResult(
-            activation, ProcessMemory.PeakResidentBytes() ?? 0, rssBefore, forward, backward, step, forwardCpu, backwardCpu, model.TrainableParameterCount, torch.get_num_threads());
+            $"{options.Preset} / {activation}", ProcessMemory.PeakResidentBytes() ?? 0, rssBefore, forward, backward, step, forwardCpu, backwardCpu, model.TrainableParameterCount, torch.get_num_threads());
         Console.WriteLine(JsonSerializer.Serialize(result));
         return 0;
     }
@@ -167,7 +170,7 @@ internal static class PauMemoryBenchmark
         long TrainableParameters,
         int Threads);
 
-    private sealed record Arguments(string? Child, IReadOnlyList<string>? Activations, int Points, long AddressSpaceLimit)
+    private sealed record Arguments(string? Child, IReadOnlyList<string>? Activations, int Points, long AddressSpaceLimit, string Preset)
     {
         public static Arguments Parse(string[] args)
         {
@@ -175,6 +178,7 @@ internal static class PauMemoryBenchmark
             List<string>? activations = null;
             var points = 1 << 14;
             var limit = 16_000_000_000L;
+            var preset = "oss_net_full_bra_ts";
             for (var i = 0; i < args.Length; i++)
             {
                 switch (args[i])
@@ -188,15 +192,18 @@ internal static class PauMemoryBenchmark
                     case "--points":
                         points = int.Parse(args[++i], CultureInfo.InvariantCulture);
                         break;
+                    case "--preset":
+                        preset = args[++i];
+                        break;
                     case "--limit-bytes":
                         limit = long.Parse(args[++i], CultureInfo.InvariantCulture);
                         break;
                     default:
-                        throw new ArgumentException($"Unknown option '{args[i]}'. Options: --activation pau|leaky-relu (repeatable), --points N, --limit-bytes B.");
+                        throw new ArgumentException($"Unknown option '{args[i]}'. Options: --activation pau|leaky-relu (repeatable), --points N, --preset NAME (a reference config, default oss_net_full_bra_ts), --limit-bytes B.");
                 }
             }
 
-            return new Arguments(child, activations, points, limit);
+            return new Arguments(child, activations, points, limit, preset);
         }
     }
 }

@@ -9,7 +9,7 @@ internal sealed class PauMemoryCommand : IBenchmarkCommand
 
     public string Description => "peak RSS and time of one OSS-Net C training step at BraTS size, PAU vs stand-ins (child processes under prlimit)";
 
-    public string Options => "[--points N]";
+    public string Options => "[--preset NAME] [--activation pau|leaky-relu]… [--points N] [--limit-bytes B]";
 
     public Task<int> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
         Task.FromResult(PauMemoryBenchmark.Run([.. arguments]));
