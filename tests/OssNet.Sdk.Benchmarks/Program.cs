@@ -8,6 +8,7 @@ IBenchmarkCommand[] commands =
 [
     new NiftiReadBenchmark(),
     new PauMemoryCommand(),
+    new ModelComparisonBenchmark(),
 ];
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
