@@ -62,6 +62,11 @@ internal sealed class SegmenterOptionsCrossFieldValidator(IServiceProvider servi
             return;
         }
 
+        if (options.InputChannels is < 1 or > 1024)
+        {
+            return; // reported by the DataAnnotations validator; the architecture cannot be built with it
+        }
+
         TorchSharp.Models.OssNet.OssNetOptions architecture;
         try
         {
