@@ -21,7 +21,7 @@ internal static class CliErrors
     {
         var command = parse.CommandResult.Command;
         var path = command is RootCommand ? "ossnet" : $"ossnet {command.Name}";
-        Console.Error.WriteLine($"ossnet: error: {OneLine(parse.Errors[0].Message)} (see '{path} --help')");
+        Console.Error.WriteLine($"ossnet: error: {OneLine(string.Join("; ", parse.Errors.Select(e => e.Message)))} (see '{path} --help')");
         return UsageError;
     }
 
