@@ -80,6 +80,7 @@ public sealed class CliTests : IDisposable
     };
 
     [Theory]
+    [Trait("Category", "Integration")] // each starts a process (about a second)
     [MemberData(nameof(Errors))]
     public async Task BadInput_ExitsNonZeroWithOneLineAndNoStackTrace(string[] args, string expected, int exitCode)
     {
