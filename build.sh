@@ -71,6 +71,8 @@ build() {
 }
 
 run_tests() {
+  # libtorch's OpenMP threads otherwise spin-wait between ops, which starves the other test process on a 2-core box.
+  export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
   local results_dir="artifacts/test-results"
   rm -rf "$results_dir"
   mkdir -p "$results_dir"
@@ -91,7 +93,7 @@ case "$cmd" in
   prereq) prereq ;;
   build) prereq; build "$@" ;;
   test) prereq; run_tests "$@" ;;
-  demo) prereq; dotnet run --project samples/OssNet.Samples.QuickStart -c "$configuration" -- "$@" ;;
+  demo) prereq; export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"; dotnet run --project samples/OssNet.Samples.QuickStart -c "$configuration" -- "$@" ;;
   pack) dotnet pack OssNet.Sdk.sln -c "$configuration" -o artifacts/packages "$@" ;;
   *) echo "usage: ./build.sh [prereq|build|test|demo|pack] [dotnet args…]" >&2; exit 2 ;;
 esac

@@ -7,6 +7,7 @@ using OssNet.Sdk.Benchmarks;
 IBenchmarkCommand[] commands =
 [
     new NiftiReadBenchmark(),
+    new PauMemoryCommand(),
 ];
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")

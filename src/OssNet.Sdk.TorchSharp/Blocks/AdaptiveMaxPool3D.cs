@@ -1,7 +1,7 @@
 // Copyright (c) OssNet.Sdk contributors. Licensed under the MIT License.
 
+using OssNet.Sdk.TorchSharp.Functional;
 using OssNet.Sdk.Volumes;
-using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -31,37 +31,12 @@ internal sealed class AdaptiveMaxPool3D : Module<Tensor, Tensor>
         _outputSize = [outputShape.X, outputShape.Y, outputShape.Z];
     }
 
-    /// <summary>Pools [B, C, X, Y, Z] to [B, C, outX, outY, outZ].</summary>
+    /// <summary>Pools the last three dimensions to the configured size.</summary>
+    /// <param name="input">[B, C, X, Y, Z].</param>
+    /// <returns>[B, C, a, b, c]; the caller owns it.</returns>
     public override Tensor forward(Tensor input)
     {
         TensorGuard.Rank(input, 5, nameof(input));
-        var spatial = input.shape[2..];
-        if (spatial.Zip(_outputSize).All(pair => pair.First % pair.Second == 0))
-        {
-            var kernel = spatial.Zip(_outputSize, (n, m) => n / m).ToArray();
-            return nn.functional.max_pool3d(input, kernel, kernel);
-        }
-
-        using var scope = torch.NewDisposeScope();
-        var pooled = input;
-        for (var axis = 0; axis < 3; axis++)
-        {
-            pooled = PoolAxis(pooled, axis + 2, spatial[axis], _outputSize[axis]);
-        }
-
-        return pooled.MoveToOuterDisposeScope();
-    }
-
-    private static Tensor PoolAxis(Tensor input, int dim, long inputSize, long outputSize)
-    {
-        var cells = new Tensor[outputSize];
-        for (long i = 0; i < outputSize; i++)
-        {
-            var start = i * inputSize / outputSize;
-            var end = (((i + 1) * inputSize) + outputSize - 1) / outputSize;
-            cells[i] = input.narrow(dim, start, end - start).amax([dim], keepdim: true);
-        }
-
-        return torch.cat(cells, dim);
+        return AdaptivePooling.MaxPool3d(input, (_outputSize[0], _outputSize[1], _outputSize[2]));
     }
 }

@@ -29,8 +29,17 @@ public static class AdaptivePooling
             throw new ArgumentOutOfRangeException(nameof(outputShape), outputShape, "Every output extent must be positive.");
         }
 
-        using var scope = torch.NewDisposeScope();
         var n = input.dim();
+        long[] spatial = [input.shape[n - 3], input.shape[n - 2], input.shape[n - 1]];
+        long[] target = [outputShape.X, outputShape.Y, outputShape.Z];
+        if (n == 5 && spatial.Zip(target).All(p => p.First % p.Second == 0))
+        {
+            // Equal cells: libtorch's max-pool kernel does it in one pass.
+            var kernel = spatial.Zip(target, (a, b) => a / b).ToArray();
+            return nn.functional.max_pool3d(input, kernel, kernel);
+        }
+
+        using var scope = torch.NewDisposeScope();
         var x = input;
         x = PoolAxis(x, n - 3, outputShape.X);
         x = PoolAxis(x, n - 2, outputShape.Y);

@@ -3,6 +3,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using OssNet.Sdk.Randomness;
 using OssNet.Sdk.Volumes;
 using TorchSharp;
 
@@ -276,17 +277,9 @@ public sealed class SegmentationTrainer
         return new StepContext(epoch, step, new Random(seed), new torch.Generator((ulong)(uint)seed));
     }
 
-    // HashCode.Combine is randomised per process; resuming in a new process needs a fixed mix (SplitMix64 steps).
+    // A fixed mix (not HashCode.Combine, which is randomised per process) so a resumed run draws the same numbers.
     private int DeriveSeed(int epoch, int step) =>
-        (int)Mix(Mix(Mix((ulong)(uint)_options.Seed) ^ (ulong)(uint)epoch) ^ (ulong)(uint)step);
-
-    private static ulong Mix(ulong z)
-    {
-        z = unchecked(z + 0x9E3779B97F4A7C15UL);
-        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
-        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
-        return z ^ (z >> 31);
-    }
+        unchecked((int)SeedMixer.Mix(SeedMixer.FromSeed(_options.Seed), (ulong)(uint)epoch, (ulong)(uint)step));
 
     private static List<string> Shuffle(IReadOnlyList<string> ids, Random random)
     {

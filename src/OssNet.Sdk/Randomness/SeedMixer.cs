@@ -2,8 +2,9 @@
 
 namespace OssNet.Sdk.Randomness;
 
-/// <summary>Derives independent, reproducible sub-seeds (per case, per slab, per purpose) from a user seed.</summary>
-internal static class SeedMixer
+/// <summary>Derives independent, reproducible sub-seeds (per case, per slab, per epoch and step) from a user seed.</summary>
+/// <remarks>Unlike <see cref="HashCode"/>, the result is the same in every process, so a resumed run draws the same numbers.</remarks>
+public static class SeedMixer
 {
     /// <summary>One SplitMix64 step: advances <paramref name="state"/> and returns a well-mixed 64-bit value.</summary>
     public static ulong SplitMix(ref ulong state)

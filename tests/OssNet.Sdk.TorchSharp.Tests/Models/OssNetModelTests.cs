@@ -89,6 +89,22 @@ public sealed class OssNetModelTests : IDisposable
     }
 
     [Fact]
+    public void To_Float64_MovesEveryTensorAndTheActivationsFollow()
+    {
+        using var model = OssNetModel.Create(OssNetPresets.Tiny);
+        model.to(ScalarType.Float64);
+        Assert.All(model.state_dict(), e => Assert.True(e.Value.dtype is ScalarType.Float64 or ScalarType.Int64, e.Key));
+        using var inputs = new ModelInputs(model.Options, 2, 3, seed: 13);
+        using var scope = torch.NewDisposeScope();
+        var (logits, lowResolution) = model.call(
+            inputs.Volumes.to(ScalarType.Float64), inputs.Coordinates.to(ScalarType.Float64), inputs.Patches!.to(ScalarType.Float64));
+        Assert.Equal(ScalarType.Float64, logits.dtype);
+        logits.sum().add(lowResolution!.sum()).backward();
+        var pau = model.named_parameters().First(p => p.name.EndsWith("weight_numerator", StringComparison.Ordinal)).parameter;
+        Assert.Equal(ScalarType.Float64, pau.grad!.dtype);
+    }
+
+    [Fact]
     public void Forward_EvalMode_IsDeterministic()
     {
         using var model = OssNetModel.Create(OssNetPresets.Tiny);

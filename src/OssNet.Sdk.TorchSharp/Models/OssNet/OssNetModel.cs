@@ -3,6 +3,7 @@
 using OssNet.Sdk.TorchSharp.Blocks;
 using OssNet.Sdk.TorchSharp.Decoders;
 using OssNet.Sdk.TorchSharp.Encoders;
+using OssNet.Sdk.TorchSharp.Interop;
 using OssNet.Sdk.TorchSharp.Serialization;
 using OssNet.Sdk.Volumes;
 using TorchSharp;
@@ -91,9 +92,11 @@ public sealed class OssNetModel : Module<Tensor, Tensor, Tensor?, (Tensor Logits
     /// <returns>A new model on the CPU; the caller owns (disposes) it.</returns>
     /// <exception cref="System.ComponentModel.DataAnnotations.ValidationException">The options are invalid.</exception>
     /// <exception cref="InvalidOperationException">A custom encoder or decoder does not fit; the message says how.</exception>
+    /// <exception cref="TorchBackendUnavailableException">TorchSharp's native backend cannot be loaded.</exception>
     public static OssNetModel Create(OssNetOptions options, EncoderFactory? encoderFactory = null, OccupancyDecoderFactory? decoderFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        TorchBackend.EnsureLoaded(); // a missing native backend fails here with its cause, not deep inside a layer
         options = options.Clone();
         options.Validate(builtInEncoder: encoderFactory is null);
         EncoderModule? encoder = null;
