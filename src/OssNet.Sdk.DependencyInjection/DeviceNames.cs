@@ -1,13 +1,12 @@
 // Copyright (c) OssNet.Sdk contributors. Licensed under the MIT License.
 
-using System.Globalization;
-using OssNet.Sdk.TorchSharp.Interop;
-using TorchSharp;
+using OssNet.Sdk.TorchSharp.Devices;
 using static TorchSharp.torch;
 
 namespace OssNet.Sdk.DependencyInjection;
 
-/// <summary>Turns a device name from options (<c>cpu</c>, <c>auto</c>, <c>cuda</c>, <c>cuda:N</c>) into a TorchSharp device.</summary>
+/// <summary>Turns a device name from options (<c>cpu</c>, <c>auto</c>, <c>cuda</c>, <c>cuda:N</c>) into a TorchSharp device
+/// (<see cref="DeviceOption.Parse"/>, then <see cref="DeviceSelector.Resolve(DeviceOption)"/>).</summary>
 public static class DeviceNames
 {
     /// <summary>The pattern every device name matches (case-insensitive).</summary>
@@ -24,34 +23,16 @@ public static class DeviceNames
     public static Device Resolve(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        var lower = name.Trim().ToLowerInvariant();
-        TorchBackend.EnsureLoaded();
-        if (lower == "cpu")
+        DeviceOption option;
+        try
         {
-            return torch.CPU;
+            option = DeviceOption.Parse(name);
+        }
+        catch (FormatException e)
+        {
+            throw new ArgumentException(e.Message, nameof(name), e);
         }
 
-        if (lower == "auto")
-        {
-            return torch.cuda.is_available() ? torch.CUDA : torch.CPU;
-        }
-
-        if (lower != "cuda" && !lower.StartsWith("cuda:", StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"'{name}' is not a device; use 'cpu', 'auto', 'cuda' or 'cuda:N'.", nameof(name));
-        }
-
-        var index = lower == "cuda" ? 0 : int.Parse(lower.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture);
-        if (!torch.cuda.is_available())
-        {
-            throw new InvalidOperationException(
-                $"Device '{name}' was requested, but CUDA is not available: the application needs a CUDA backend package (instead of a CPU one), " +
-                "an NVIDIA driver and a GPU. Use 'auto' to fall back to the CPU.");
-        }
-
-        var count = torch.cuda.device_count();
-        return index < count
-            ? torch.device(DeviceType.CUDA, index)
-            : throw new InvalidOperationException($"Device '{name}' was requested, but only {count} CUDA device(s) are visible.");
+        return DeviceSelector.Resolve(option);
     }
 }
