@@ -1,0 +1,62 @@
+// Copyright (c) OssNet.Sdk contributors. Licensed under the MIT License.
+
+using System.CommandLine;
+using System.Reflection;
+using OssNet.Sdk.DependencyInjection;
+using OssNet.Sdk.TorchSharp.Interop;
+using OssNet.Sdk.TorchSharp.Models.OssNet;
+using Spectre.Console;
+using TorchSharp;
+
+namespace OssNet.Cli.Commands;
+
+/// <summary><c>ossnet info</c>: versions, the native backend's state, presets and preprocessing names.</summary>
+internal static class InfoCommand
+{
+    public static Command Create()
+    {
+        var parameters = new Option<bool>("--parameters") { Description = "Build every preset to count its parameters (a few seconds)" };
+        var command = new Command("info", "Show versions, the TorchSharp backend, presets and preprocessing names");
+        command.Options.Add(parameters);
+        command.SetAction((parse, _) => CliErrors.RunAsync(() =>
+        {
+            var smoke = parse.GetValue(CommonOptions.Smoke);
+            var versions = new Table().AddColumns("component", "version");
+            versions.AddRow("ossnet / OssNet.Sdk", Version(typeof(OssNetModel).Assembly));
+            versions.AddRow("TorchSharp", Version(typeof(torch).Assembly));
+            versions.AddRow(".NET", Environment.Version.ToString());
+            versions.AddRow("OS", Markup.Escape(System.Runtime.InteropServices.RuntimeInformation.OSDescription));
+            AnsiConsole.Write(versions);
+
+            TorchBackend.EnsureLoaded(); // throws TorchBackendUnavailableException with the cause and the fix
+            Console.WriteLine($"Backend: loaded; CUDA available: {torch.cuda.is_available()}; threads: {torch.get_num_threads()}");
+
+            var count = parse.GetValue(parameters) && !smoke;
+            var presets = new Table().AddColumns("preset", "channels", "encoder input", "model grid", "patches", "skip encoder + head", count ? "parameters" : "");
+            foreach (var name in OssNetPresets.ReferenceNames.Concat(["tiny", "tiny_o_net"]))
+            {
+                var o = OssNetPresets.FromName(name);
+                var patches = o.UseLargePatches ? "7³ + 14³" : o.UseSmallPatches ? "7³" : "none";
+                var parameterCount = "";
+                if (count || (smoke && name == "tiny"))
+                {
+                    using var model = OssNetModel.Create(o);
+                    parameterCount = model.TrainableParameterCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                presets.AddRow(name, o.InputChannels.ToString(System.Globalization.CultureInfo.InvariantCulture), o.EncoderInputShape.ToString(),
+                    o.FullResolutionShape.ToString(), patches, o.UseSkipEncoder ? "yes" : "no", parameterCount);
+            }
+
+            AnsiConsole.Write(presets);
+            Console.WriteLine($"Preprocessing: {string.Join(", ", PreprocessingPresets.BuiltInNames)}");
+            Console.WriteLine($"Segmenter families: {SegmenterOptions.OssNetFamily} (others via AddSegmenterFamily)");
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+
+    private static string Version(Assembly assembly) =>
+        assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? assembly.GetName().Version?.ToString() ?? "?";
+}

@@ -1,0 +1,10 @@
+// Copyright (c) OssNet.Sdk contributors. Licensed under the MIT License.
+
+namespace OssNet.Samples.QuickStart;
+
+/// <summary>An <see cref="IProgress{T}"/> that reports on the caller's thread (<see cref="Progress{T}"/> posts to the thread pool,
+/// so its last reports could arrive after the work finished).</summary>
+internal sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
+}

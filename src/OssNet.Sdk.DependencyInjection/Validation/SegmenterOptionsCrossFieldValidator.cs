@@ -1,0 +1,94 @@
+// Copyright (c) OssNet.Sdk contributors. Licensed under the MIT License.
+
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace OssNet.Sdk.DependencyInjection.Validation;
+
+/// <summary>
+/// The rules of <see cref="SegmenterOptions"/> that span fields or need the registration: the family exists, exactly one of
+/// Preset/Architecture, the architecture is valid, the preprocessing is known and ends on the model's grid, the weights file exists.
+/// </summary>
+internal sealed class SegmenterOptionsCrossFieldValidator(IServiceProvider services) : IValidateOptions<SegmenterOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SegmenterOptions options)
+    {
+        if (name is null || services.GetKeyedService<SegmenterRegistration>(name) is not { } registration)
+        {
+            return ValidateOptionsResult.Skip;
+        }
+
+        var errors = new ValidateOptionsResultBuilder();
+        void Error(string field, string message) => errors.AddError($"Segmenter '{name}': {field}: {message}");
+
+        var familyRegistered = registration.Factory is not null
+            || (!string.IsNullOrEmpty(options.Family) && services.GetKeyedService<SegmenterFactory>(options.Family) is not null);
+        if (!familyRegistered)
+        {
+            Error(nameof(options.Family), $"no segmenter family named '{options.Family}' is registered (built in: '{SegmenterOptions.OssNetFamily}'; add others with AddSegmenterFamily).");
+        }
+
+        var preprocessingKnown = PreprocessingPresets.IsKnown(options.Preprocessing);
+        if (!preprocessingKnown)
+        {
+            Error(nameof(options.Preprocessing), $"'{options.Preprocessing}' is not one of {string.Join(", ", PreprocessingPresets.BuiltInNames)}, {PreprocessingPresets.Custom}.");
+        }
+        else if (string.Equals(options.Preprocessing, PreprocessingPresets.Custom, StringComparison.OrdinalIgnoreCase) && registration.Preprocessing is null)
+        {
+            Error(nameof(options.Preprocessing), "'custom' needs a transform given in code (SegmenterBuilder.WithPreprocessing(IVolumeTransform)).");
+        }
+
+        if (options.WeightsPath is { } weights && !File.Exists(weights))
+        {
+            Error(nameof(options.WeightsPath), $"the file {Path.GetFullPath(weights)} does not exist.");
+        }
+
+        if (registration.Factory is null && string.Equals(options.Family, SegmenterOptions.OssNetFamily, StringComparison.Ordinal))
+        {
+            ValidateOssNet(options, registration, preprocessingKnown, Error);
+        }
+
+        return errors.Build();
+    }
+
+    private static void ValidateOssNet(SegmenterOptions options, SegmenterRegistration registration, bool preprocessingKnown, Action<string, string> error)
+    {
+        if ((options.Preset is null) == (options.Architecture is null))
+        {
+            error($"{nameof(options.Preset)}/{nameof(options.Architecture)}", options.Preset is null
+                ? "set a preset name (e.g. 'oss_net_full_bra_ts', 'tiny') or an architecture."
+                : "set either a preset or an architecture, not both.");
+            return;
+        }
+
+        if (options.InputChannels is < 1 or > 1024)
+        {
+            return; // reported by the DataAnnotations validator; the architecture cannot be built with it
+        }
+
+        TorchSharp.Models.OssNet.OssNetOptions architecture;
+        try
+        {
+            architecture = options.ResolveArchitecture();
+            architecture.Validate(builtInEncoder: registration.EncoderFactory is null);
+        }
+        catch (ArgumentException e)
+        {
+            error(nameof(options.Preset), e.Message);
+            return;
+        }
+        catch (ValidationException e)
+        {
+            error(nameof(options.Architecture), e.Message);
+            return;
+        }
+
+        if (preprocessingKnown
+            && !string.Equals(options.Preprocessing, PreprocessingPresets.Custom, StringComparison.OrdinalIgnoreCase)
+            && PreprocessingPresets.DescribeIncompatibility(options.Preprocessing, architecture.FullResolutionShape) is { } problem)
+        {
+            error(nameof(options.Preprocessing), problem + ".");
+        }
+    }
+}
