@@ -20,14 +20,12 @@ namespace OssNet.Sdk.TorchSharp.Segmentation;
 /// Owns its model (disposed with the segmenter). Calls are serialised; the tensor work of a call runs synchronously on one
 /// thread-pool thread inside one dispose scope, so no tensor outlives the call.
 /// </remarks>
-public sealed class OssNetSegmenter : ISegmenter, IDisposable
+public sealed class OssNetSegmenter : TorchSegmenter
 {
     private readonly OssNetModel _model;
     private readonly OssNetSegmenterOptions _options;
     private readonly MultiResolutionOccupancyInferer _inferer;
     private readonly Device _device;
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private bool _disposed;
 
     /// <summary>Initializes a segmenter; it takes ownership of <paramref name="model"/> and moves it to <paramref name="device"/>.</summary>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
@@ -45,29 +43,13 @@ public sealed class OssNetSegmenter : ISegmenter, IDisposable
     }
 
     /// <inheritdoc />
-    public string ModelName => $"OSS-Net '{_model.Options.Name}'";
+    public override string ModelName => $"OSS-Net '{_model.Options.Name}'";
 
     /// <summary>Gets the model (owned by the segmenter).</summary>
     public OssNetModel Model => _model;
 
     /// <inheritdoc />
-    public async Task<SegmentationResult> SegmentAsync(VolumeCase input, SegmentationRequest? options = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await Task.Run(() => Segment(input, options ?? new SegmentationRequest(), cancellationToken), cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    /// <summary>Segments synchronously on the calling thread (what <see cref="SegmentAsync"/> runs).</summary>
-    public SegmentationResult Segment(VolumeCase input, SegmentationRequest request, CancellationToken cancellationToken = default)
+    public override SegmentationResult Segment(VolumeCase input, SegmentationRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(request);
@@ -133,15 +115,11 @@ public sealed class OssNetSegmenter : ISegmenter, IDisposable
             });
 
     /// <inheritdoc />
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        if (_disposed)
+        if (disposing)
         {
-            return;
+            _model.Dispose();
         }
-
-        _disposed = true;
-        _model.Dispose();
-        _gate.Dispose();
     }
 }

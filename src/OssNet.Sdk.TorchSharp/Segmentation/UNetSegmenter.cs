@@ -13,13 +13,11 @@ namespace OssNet.Sdk.TorchSharp.Segmentation;
 
 /// <summary>Segments volumes with a dense baseline: the residual 3D U-Net (whole volume or sliding windows) or the 2D U-Net (slice by slice).</summary>
 /// <remarks>Owns its model. The options are the ones the model was trained with (preprocessing, downscale, window, slice axis).</remarks>
-public sealed class UNetSegmenter : ISegmenter, IDisposable
+public sealed class UNetSegmenter : TorchSegmenter
 {
     private readonly ResidualUNet _model;
     private readonly DenseTrainingOptions _options;
     private readonly Device _device;
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private bool _disposed;
 
     /// <summary>Initializes a segmenter; it takes ownership of <paramref name="model"/> and moves it to <paramref name="device"/>.</summary>
     public UNetSegmenter(ResidualUNet model, DenseTrainingOptions options, Device? device = null)
@@ -35,26 +33,10 @@ public sealed class UNetSegmenter : ISegmenter, IDisposable
     }
 
     /// <inheritdoc />
-    public string ModelName => $"{_model.SpatialDimensions}D residual U-Net '{_model.Options.Name}'";
+    public override string ModelName => $"{_model.SpatialDimensions}D residual U-Net '{_model.Options.Name}'";
 
     /// <inheritdoc />
-    public async Task<SegmentationResult> SegmentAsync(VolumeCase input, SegmentationRequest? options = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await Task.Run(() => Segment(input, options ?? new SegmentationRequest(), cancellationToken), cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    /// <summary>Segments synchronously on the calling thread.</summary>
-    public SegmentationResult Segment(VolumeCase input, SegmentationRequest request, CancellationToken cancellationToken = default)
+    public override SegmentationResult Segment(VolumeCase input, SegmentationRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(request);
@@ -93,16 +75,12 @@ public sealed class UNetSegmenter : ISegmenter, IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        if (_disposed)
+        if (disposing)
         {
-            return;
+            _model.Dispose();
         }
-
-        _disposed = true;
-        _model.Dispose();
-        _gate.Dispose();
     }
 
     private static LabelVolume Threshold(Volume probabilities, double threshold)
