@@ -37,6 +37,6 @@ internal sealed record QuickStartSettings(bool Smoke, int TrainingCases, int Epo
 
         return smoke
             ? new QuickStartSettings(true, TrainingCases: 2, Epochs: epochs ?? 1, PointsPerVolume: 256, Path.GetFullPath(output))
-            : new QuickStartSettings(false, TrainingCases: 8, Epochs: epochs ?? 12, PointsPerVolume: 1024, Path.GetFullPath(output));
+            : new QuickStartSettings(false, TrainingCases: 8, Epochs: epochs ?? 24, PointsPerVolume: 2048, Path.GetFullPath(output));
     }
 }
