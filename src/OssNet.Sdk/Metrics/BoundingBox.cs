@@ -13,29 +13,23 @@ internal readonly record struct BoundingBox(int MinX, int MinY, int MinZ, int Ma
     public static BoundingBox? OfUnion(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, VolumeShape shape)
     {
         int minX = int.MaxValue, minY = int.MaxValue, minZ = int.MaxValue, maxX = -1, maxY = -1, maxZ = -1;
-        var i = 0;
         for (var x = 0; x < shape.X; x++)
         {
             for (var y = 0; y < shape.Y; y++)
             {
-                var rowHasForeground = false;
-                for (var z = 0; z < shape.Z; z++, i++)
+                var start = (int)shape.IndexOf(x, y, 0);
+                var first = FirstNonZero(a.Slice(start, shape.Z), b.Slice(start, shape.Z), out var last);
+                if (first < 0)
                 {
-                    if ((a[i] | b[i]) != 0)
-                    {
-                        rowHasForeground = true;
-                        minZ = Math.Min(minZ, z);
-                        maxZ = Math.Max(maxZ, z);
-                    }
+                    continue; // vectorised skip of empty rows, the common case
                 }
 
-                if (rowHasForeground)
-                {
-                    minX = Math.Min(minX, x);
-                    maxX = x;
-                    minY = Math.Min(minY, y);
-                    maxY = Math.Max(maxY, y);
-                }
+                minX = Math.Min(minX, x);
+                maxX = x;
+                minY = Math.Min(minY, y);
+                maxY = Math.Max(maxY, y);
+                minZ = Math.Min(minZ, first);
+                maxZ = Math.Max(maxZ, last);
             }
         }
 
@@ -90,5 +84,18 @@ internal readonly record struct BoundingBox(int MinX, int MinY, int MinZ, int Ma
                 }
             }
         }
+    }
+
+    private static int FirstNonZero(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, out int last)
+    {
+        int firstA = a.IndexOfAnyExcept((byte)0), firstB = b.IndexOfAnyExcept((byte)0);
+        if (firstA < 0 && firstB < 0)
+        {
+            last = -1;
+            return -1;
+        }
+
+        last = Math.Max(a.LastIndexOfAnyExcept((byte)0), b.LastIndexOfAnyExcept((byte)0));
+        return firstA < 0 ? firstB : firstB < 0 ? firstA : Math.Min(firstA, firstB);
     }
 }

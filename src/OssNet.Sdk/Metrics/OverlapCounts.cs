@@ -28,6 +28,13 @@ public readonly record struct OverlapCounts(long Predicted, long Reference, long
     /// <summary>Gets the intersection over union <c>|P∧G| / (|P∨G| + 1e-10)</c>, or 1 when both are empty.</summary>
     public double IntersectionOverUnion => BothEmpty ? 1.0 : Intersection / (Union + Epsilon);
 
+    /// <summary>Gets the reference's Dice formula without the empty-case rule: 0 (not 1) when both are empty.</summary>
+    /// <remarks>Use it to reproduce the reference's point-sampled validation numbers exactly.</remarks>
+    public double DiceAsReference => 2.0 * Intersection / (Predicted + Reference + Epsilon);
+
+    /// <summary>Gets the reference's IoU formula without the empty-case rule: 0 (not 1) when both are empty.</summary>
+    public double IntersectionOverUnionAsReference => Intersection / (Union + Epsilon);
+
     /// <summary>Counts two masks; a value greater than zero is foreground.</summary>
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
     public static OverlapCounts Count(ReadOnlySpan<byte> prediction, ReadOnlySpan<byte> reference)

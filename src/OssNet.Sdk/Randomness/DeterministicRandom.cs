@@ -59,20 +59,27 @@ internal sealed class DeterministicRandom
         return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
     }
 
+    /// <summary>Returns two independent standard normal samples in float precision (Box–Muller on one 64-bit draw).</summary>
+    public (float First, float Second) NextGaussianPair()
+    {
+        const float Scale = 1f / (1 << 24);
+        var bits = NextUInt64();
+        var u1 = ((uint)(bits >> 40) + 1) * Scale; // (0, 1]: log stays finite
+        var u2 = (uint)((bits >> 8) & 0xFFFFFF) * Scale;
+        var r = MathF.Sqrt(-2f * MathF.Log(u1));
+        var (sin, cos) = MathF.SinCos(2f * MathF.PI * u2);
+        return (r * cos, r * sin);
+    }
+
     /// <summary>Adds N(0, <paramref name="standardDeviation"/>²) to every value (Box–Muller in pairs, float precision).</summary>
     public void AddGaussian(Span<float> values, float standardDeviation)
     {
-        const float Scale = 1f / (1 << 24);
         var i = 0;
         for (; i + 1 < values.Length; i += 2)
         {
-            var bits = NextUInt64();
-            var u1 = ((uint)(bits >> 40) + 1) * Scale; // (0, 1]
-            var u2 = (uint)((bits >> 8) & 0xFFFFFF) * Scale;
-            var r = standardDeviation * MathF.Sqrt(-2f * MathF.Log(u1));
-            var (sin, cos) = MathF.SinCos(2f * MathF.PI * u2);
-            values[i] += r * cos;
-            values[i + 1] += r * sin;
+            var (first, second) = NextGaussianPair();
+            values[i] += standardDeviation * first;
+            values[i + 1] += standardDeviation * second;
         }
 
         if (i < values.Length)

@@ -3,7 +3,7 @@
 namespace OssNet.Sdk.Synthetic;
 
 /// <summary>The dominant tissue of a phantom voxel (<see cref="SyntheticPhantom.Tissues"/>), for tests and analysis.</summary>
-/// <remarks>Values 1–9 occur in <see cref="PhantomKind.BrainTumour"/> phantoms, 20–34 in <see cref="PhantomKind.AbdomenLiver"/> ones.</remarks>
+/// <remarks>Values 1–10 occur in <see cref="PhantomKind.BrainTumour"/> phantoms, 20–34 in <see cref="PhantomKind.AbdomenLiver"/> ones.</remarks>
 #pragma warning disable CA1028 // Stored in a LabelVolume (bytes), so the enum is byte-sized on purpose.
 public enum PhantomTissue : byte
 #pragma warning restore CA1028
@@ -37,6 +37,9 @@ public enum PhantomTissue : byte
 
     /// <summary>Necrotic tumour core (BraTS label 1).</summary>
     NecroticCore = 9,
+
+    /// <summary>A non-tumour white-matter hyperintensity: bright in FLAIR and T2 like oedema, but unlabelled (a mimic).</summary>
+    WhiteMatterHyperintensity = 10,
 
     /// <summary>Subcutaneous and visceral fat.</summary>
     Fat = 20,

@@ -1,6 +1,7 @@
 // Copyright (c) OssNet.Sdk contributors. Licensed under the MIT License.
 
 using System.Globalization;
+using OssNet.Sdk.Transforms.Kernels;
 using OssNet.Sdk.Volumes;
 
 namespace OssNet.Sdk.Transforms;
@@ -17,6 +18,8 @@ namespace OssNet.Sdk.Transforms;
 /// </remarks>
 public sealed class CtWindowing : IVolumeTransform
 {
+    private const int ChunkSize = 1 << 16;
+
     /// <summary>Initializes the transform.</summary>
     /// <param name="level">Window centre in HU.</param>
     /// <param name="width">Window width in HU; positive.</param>
@@ -61,15 +64,24 @@ public sealed class CtWindowing : IVolumeTransform
         var image = input.Image;
         var low = (float)(Level - (Width / 2));
         var high = (float)(Level + (Width / 2));
-        var source = image.Voxels.Span;
+        var source = image.Voxels;
         var output = new float[source.Length];
-        for (var i = 0; i < source.Length; i++)
+        var rescale = RescaleToUnitRange;
+        var width = Width;
+        var chunks = (output.Length + ChunkSize - 1) / ChunkSize;
+        SlabParallel.For(chunks, ChunkSize, chunk =>
         {
-            var v = Math.Clamp(source[i], low, high);
+            var start = chunk * ChunkSize;
+            var src = source.Span.Slice(start, Math.Min(ChunkSize, output.Length - start));
+            var dst = output.AsSpan(start, src.Length);
+            for (var i = 0; i < src.Length; i++)
+            {
+                var v = Math.Clamp(src[i], low, high);
 
-            // Clamped again so that rounding can never leave [0, 1].
-            output[i] = RescaleToUnitRange ? (float)Math.Clamp((v - (double)low) / Width, 0, 1) : v;
-        }
+                // Clamped again so that rounding can never leave [0, 1].
+                dst[i] = rescale ? (float)Math.Clamp((v - (double)low) / width, 0, 1) : v;
+            }
+        });
 
         var result = input with { Image = new Volume(image.Geometry, image.Channels, output) };
         return new TransformResult(result, GeometryStep.Identity(image.Geometry));

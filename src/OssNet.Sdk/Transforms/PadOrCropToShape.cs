@@ -18,7 +18,8 @@ namespace OssNet.Sdk.Transforms;
 /// moves by <c>−A·before</c>); spacing unchanged.</para>
 /// <para><b>Values:</b> padded image voxels take <see cref="PadValue"/> (0 by default — the reference pads with 0
 /// <i>after</i> z-scoring, so padding differs from the in-volume background, spec §8.16); padded labels are 0.</para>
-/// <para><b>Inverse:</b> exact — crop back what was padded; what was cropped comes back as 0 (background, probability 0).</para>
+/// <para><b>Inverse:</b> exact — crop back what was padded; what was cropped comes back as 0 (background, probability 0).
+/// A case that already has the target shape passes through untouched with an identity step.</para>
 /// </remarks>
 public sealed class PadOrCropToShape : IVolumeTransform
 {
@@ -59,6 +60,11 @@ public sealed class PadOrCropToShape : IVolumeTransform
     {
         CaseGuard.RequireConsistent(input, nameof(input));
         var image = input.Image;
+        if (image.Shape == TargetShape)
+        {
+            return new TransformResult(input, GeometryStep.Identity(image.Geometry));
+        }
+
         var before = BeforeFor(image.Shape, TargetShape);
         var geometry = GeometryUpdate.Shifted(image.Geometry, TargetShape, before);
         var voxels = RegionCopy.Shift(image.Voxels, image.Shape, image.Channels, TargetShape, before, PadValue);

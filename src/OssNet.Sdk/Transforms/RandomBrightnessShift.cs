@@ -2,6 +2,7 @@
 
 using System.Globalization;
 using OssNet.Sdk.Randomness;
+using OssNet.Sdk.Transforms.Kernels;
 using OssNet.Sdk.Volumes;
 
 namespace OssNet.Sdk.Transforms;
@@ -18,6 +19,8 @@ namespace OssNet.Sdk.Transforms;
 /// </remarks>
 public sealed class RandomBrightnessShift : IVolumeTransform
 {
+    private const int ChunkSize = 1 << 16;
+
     private readonly DeterministicRandom _random;
     private readonly Lock _lock = new();
 
@@ -82,10 +85,16 @@ public sealed class RandomBrightnessShift : IVolumeTransform
             }
 
             var shift = (float)(max * factors[c]);
-            for (var i = 0; i < channel.Length; i++)
+            var offset = c * n;
+            var chunks = (n + ChunkSize - 1) / ChunkSize;
+            SlabParallel.For(chunks, ChunkSize, chunk =>
             {
-                channel[i] += shift;
-            }
+                var start = chunk * ChunkSize;
+                foreach (ref var v in output.AsSpan(offset + start, Math.Min(ChunkSize, n - start)))
+                {
+                    v += shift;
+                }
+            });
         }
 
         var result = input with { Image = new Volume(image.Geometry, image.Channels, output) };

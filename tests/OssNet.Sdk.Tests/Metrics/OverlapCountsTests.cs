@@ -70,4 +70,16 @@ public sealed class OverlapCountsTests
         Assert.Equal(1.0 / (1.0 + 1e-10), counts.IntersectionOverUnion);
         Assert.InRange(1.0 - counts.Dice, 0.0, 1e-10);
     }
+
+    [Fact]
+    public void AsReference_BothEmpty_ZeroAsTheReferenceFormula()
+    {
+        var empty = new OverlapCounts(0, 0, 0);
+        var half = new OverlapCounts(8, 8, 4);
+
+        Assert.Equal(0.0, empty.DiceAsReference);
+        Assert.Equal(0.0, empty.IntersectionOverUnionAsReference);
+        Assert.Equal(half.Dice, half.DiceAsReference);
+        Assert.Equal(half.IntersectionOverUnion, half.IntersectionOverUnionAsReference);
+    }
 }

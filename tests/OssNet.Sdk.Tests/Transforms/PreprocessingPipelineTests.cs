@@ -66,6 +66,19 @@ public sealed class PreprocessingPipelineTests
     }
 
     [Fact]
+    public void Apply_LabelOnAnotherGrid_ThrowsNamingCaseAndShapes()
+    {
+        var image = TestVolumes.RandomCase(new VolumeShape(4, 4, 4));
+        var label = LabelVolume.Zeros(VolumeGeometry.Create(new VolumeShape(4, 4, 5)));
+        var input = image with { Id = "mismatch", Label = label };
+
+        var error = Assert.Throws<ArgumentException>(() => Preprocessing.BraTs2020().Apply(input));
+
+        Assert.Contains("mismatch", error.Message, StringComparison.Ordinal);
+        Assert.Contains("4×4×5", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EmptyPipeline_IsIdentity()
     {
         var input = TestVolumes.RandomCase(new VolumeShape(3, 3, 3));

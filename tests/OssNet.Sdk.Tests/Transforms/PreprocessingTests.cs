@@ -9,19 +9,26 @@ namespace OssNet.Sdk.Tests.Transforms;
 public sealed class PreprocessingTests
 {
     [Fact]
-    public void BraTs2020_OnTheBraTsGrid_NormalisesThenPadsTo256x256x160()
+    [Trait("Category", "Slow")]
+    public void BraTs2020_OnTheBraTsGrid_NormalisesThenPadsTo256x256x160() =>
+        AssertBraTsPreset(new VolumeShape(240, 240, 155), (8, 8, 3));
+
+    [Fact]
+    public void BraTs2020_SmallerInput_IsCentredOnThe256x256x160Grid() =>
+        AssertBraTsPreset(new VolumeShape(120, 100, 75), (68, 78, 43));
+
+    /// <summary>A 4-channel case with a bright block inside a zero background goes through the BraTS preset.</summary>
+    private static void AssertBraTsPreset(VolumeShape shape, (int X, int Y, int Z) before)
     {
-        // A full-size BraTS-shaped case (4 × 240 × 240 × 155) with a bright cube inside a zero background.
-        var shape = new VolumeShape(240, 240, 155);
         var geometry = new VolumeGeometry(shape, (1, 1, 1), AffineMatrix.FromRows([-1, 0, 0, 0, 0, -1, 0, 239, 0, 0, 1, 0]));
         var voxels = new float[4 * shape.VoxelCount];
         for (var c = 0; c < 4; c++)
         {
-            for (var x = 60; x < 180; x++)
+            for (var x = shape.X / 4; x < 3 * shape.X / 4; x++)
             {
-                for (var y = 60; y < 180; y++)
+                for (var y = shape.Y / 4; y < 3 * shape.Y / 4; y++)
                 {
-                    voxels.AsSpan((int)((c * shape.VoxelCount) + shape.IndexOf(x, y, 40)), 80).Fill(100 + (50 * c));
+                    voxels.AsSpan((int)((c * shape.VoxelCount) + shape.IndexOf(x, y, shape.Z / 4)), shape.Z / 2).Fill(100 + (50 * c));
                 }
             }
         }
@@ -32,11 +39,12 @@ public sealed class PreprocessingTests
         var output = result.Case.Image;
 
         Assert.Equal(new VolumeShape(256, 256, 160), output.Shape);
-        Assert.Equal(0f, output[2, 0, 0, 0]);     // padding after normalisation is exactly 0 …
-        var background = output[2, 8, 8, 3];       // … while the in-volume background is −mean/std < 0 (spec §8.16)
+        Assert.Equal(before, PadOrCropToShape.BeforeFor(shape, output.Shape));
+        Assert.Equal(0f, output[2, 0, 0, 0]);                                  // padding after normalisation is exactly 0 …
+        var background = output[2, before.X, before.Y, before.Z];               // … the in-volume background is −mean/std (spec §8.16)
         Assert.True(background < -0.1f, $"background {background}");
-        Assert.Equal(0f, output[2, 7, 8, 3]);
-        TestVolumes.AssertWorldEqual(geometry.Affine.Transform(0, 0, 0), output.Geometry.Affine.Transform(8, 8, 3));
+        Assert.Equal(0f, output[2, before.X - 1, before.Y, before.Z]);
+        TestVolumes.AssertWorldEqual(geometry.Affine.Transform(0, 0, 0), output.Geometry.Affine.Transform(before.X, before.Y, before.Z));
         var (mean, std) = ZScoreNormalizationTests.MeanStd(result.MapProbabilitiesBack(output).Channel(1).Span);
         Assert.Equal(0, mean, 4);
         Assert.Equal(1, std, 4);

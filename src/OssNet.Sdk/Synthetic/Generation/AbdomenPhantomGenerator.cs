@@ -72,7 +72,8 @@ internal static class AbdomenPhantomGenerator
     private static (float Value, PhantomTissue Tissue, byte Label) Voxel(Anatomy a, int x, int y, int z, float px, float py, float pz)
     {
         var w = a.Frame.EdgeWidth;
-        var bodyRadius = MathF.Sqrt(MathF.Pow(px / a.BodyX, 2) + MathF.Pow(py / a.BodyY, 2));
+        var (bu, bv) = (px / a.BodyX, py / a.BodyY);
+        var bodyRadius = MathF.Sqrt((bu * bu) + (bv * bv));
         if (bodyRadius > 1.08f)
         {
             return (AbdomenContrast.Air, PhantomTissue.Background, 0);
@@ -181,7 +182,7 @@ internal static class AbdomenPhantomGenerator
                 lesionNoise = a.LesionNoise.Sample(x, y, z);
             }
 
-            var (outer, core, _) = lesion.Shape.Evaluate(px, py, pz, lesionNoise, w);
+            var (outer, core, _, _) = lesion.Shape.Evaluate(px, py, pz, lesionNoise, w);
             if (outer <= 0)
             {
                 continue;
@@ -251,15 +252,19 @@ internal static class AbdomenPhantomGenerator
         }
 
         // Ribs run in the muscle wall around the sides and back; angle 0 is anterior.
-        var angle = MathF.Atan2(px, py);
-        var fromAnterior = Math.Abs(angle);
+        var ribRadius = muscleOuter - (0.5f * a.MuscleThickness);
+        var radial = Smooth.Inside((0.018f - Math.Abs(bodyRadius - ribRadius)) * scale, w);
+        if (radial <= 0)
+        {
+            return;
+        }
+
+        var fromAnterior = Math.Abs(MathF.Atan2(px, py));
         if (fromAnterior < 0.7f || fromAnterior > 2.75f)
         {
             return;
         }
 
-        var ribRadius = muscleOuter - (0.5f * a.MuscleThickness);
-        var radial = Smooth.Inside((0.018f - Math.Abs(bodyRadius - ribRadius)) * scale, w);
         var level = (pz - a.RibPhase + (a.RibSlope * fromAnterior)) / a.RibPeriod;
         var band = Smooth.Inside((0.16f - Math.Abs(level - MathF.Round(level))) * a.RibPeriod, w);
         Paint(ref value, ref tissue, radial * band, 650, PhantomTissue.Bone);

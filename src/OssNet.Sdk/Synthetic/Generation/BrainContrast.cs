@@ -9,6 +9,7 @@ namespace OssNet.Sdk.Synthetic.Generation;
 /// <remarks>
 /// FLAIR: oedema bright, CSF suppressed. T1: tumour and oedema darker than white matter. T1ce: enhancing rim very bright,
 /// necrosis dark. T2: oedema, necrosis and CSF bright (so the ventricles mimic oedema in T2 and only FLAIR tells them apart).
+/// Unlabelled mimics (white-matter hyperintensities, periventricular caps) are bright in FLAIR and T2 but never enhance.
 /// </remarks>
 internal static class BrainContrast
 {
@@ -20,4 +21,10 @@ internal static class BrainContrast
     public static readonly float[] Oedema = [760, 360, 370, 820];
     public static readonly float[] Enhancing = [620, 390, 980, 690];
     public static readonly float[] Necrosis = [330, 220, 200, 900];
+
+    /// <summary>Change caused by a non-tumour white-matter hyperintensity (unlabelled mimic): FLAIR/T2 up, no enhancement.</summary>
+    public static readonly float[] HyperintensityShift = [230, -70, -80, 230];
+
+    /// <summary>Change of the periventricular caps (unlabelled, FLAIR-bright rims around the ventricles).</summary>
+    public static readonly float[] PeriventricularShift = [170, -30, -30, 120];
 }

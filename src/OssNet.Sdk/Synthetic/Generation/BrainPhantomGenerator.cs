@@ -45,6 +45,13 @@ internal static class BrainPhantomGenerator
         return new SyntheticPhantom(PhantomKind.BrainTumour, volumeCase, new LabelVolume(geometry, tissues), lesions);
     }
 
+    /// <summary>Draws only the lesion list of a case (no voxels): cheap, for statistics over many cases.</summary>
+    public static SyntheticLesion[] DrawLesions(SyntheticPhantomOptions options, int index)
+    {
+        var anatomy = new Anatomy(new PhantomFrame(options.Shape, options.EffectiveSpacing), new PhantomSeeds(options.Seed, index), options);
+        return [.. anatomy.Lesions.Select(anatomy.Describe)];
+    }
+
     private static void GenerateSlab(int x, Anatomy a, PhantomSeeds seeds, float[] image, byte[] labels, byte[] tissues, float sigma, float bias)
     {
         var frame = a.Frame;
@@ -52,13 +59,9 @@ internal static class BrainPhantomGenerator
         var n = (int)frame.Shape.VoxelCount;
         var slab = ny * nz;
 
-        // Voxel noise for the whole slab and all channels from one slab-seeded stream: independent of thread scheduling.
-        var noise = new float[Channels * slab];
-        if (sigma > 0)
-        {
-            new DeterministicRandom(seeds.For(Purpose.VoxelNoise, (ulong)x)).AddGaussian(noise, sigma);
-        }
-
+        // Voxel noise from one slab-seeded stream, drawn in voxel order for head voxels only: independent of thread
+        // scheduling, and no work spent on the air around the head.
+        var noise = new DeterministicRandom(seeds.For(Purpose.VoxelNoise, (ulong)x));
         Span<float> value = stackalloc float[Channels];
         Span<float> brain = stackalloc float[Channels];
         var w = frame.EdgeWidth;
@@ -111,12 +114,17 @@ internal static class BrainPhantomGenerator
                     }
                 }
 
-                var i = (y * nz) + z;
-                var voxel = (x * slab) + i;
+                var voxel = (x * slab) + (y * nz) + z;
+                for (var c = 0; c < Channels; c += 2)
+                {
+                    var (first, second) = noise.NextGaussianPair();
+                    value[c] = (value[c] * Shading(a, bias, c, x, y, z)) + (sigma * first);
+                    value[c + 1] = (value[c + 1] * Shading(a, bias, c + 1, x, y, z)) + (sigma * second);
+                }
+
                 for (var c = 0; c < Channels; c++)
                 {
-                    var shading = bias > 0 ? MathF.Exp(bias * a.Bias[c].Sample(x, y, z)) : 1f;
-                    image[(c * n) + voxel] = Math.Max(0f, (value[c] * shading) + noise[(c * slab) + i]);
+                    image[(c * n) + voxel] = Math.Max(0f, value[c]);
                 }
 
                 labels[voxel] = label;
@@ -124,6 +132,10 @@ internal static class BrainPhantomGenerator
             }
         }
     }
+
+    /// <summary>The multiplicative bias of channel <paramref name="c"/> at a voxel.</summary>
+    private static float Shading(Anatomy a, float strength, int c, int x, int y, int z) =>
+        strength > 0 ? MathF.Exp(strength * a.Bias[c].Sample(x, y, z)) : 1f;
 
     /// <summary>Intensities of a brain voxel (normal tissue, ventricles, lesions) and its tissue and lesion rank (0 none, 1 oedema, 2 enhancing, 3 necrosis).</summary>
     private static (PhantomTissue Tissue, int Rank) BrainVoxel(Anatomy a, int x, int y, int z, float px, float py, float pz, float radius, Span<float> brain)
@@ -137,14 +149,44 @@ internal static class BrainPhantomGenerator
         var ventricle = Math.Max(
             a.LeftVentricle.Inside(px, py, pz, w, 0.12f * texture),
             a.RightVentricle.Inside(px, py, pz, w, 0.12f * texture));
+
+        // Periventricular caps: an unlabelled FLAIR-bright rim around the ventricles.
+        var cap = Math.Max(
+            a.LeftVentricle.Inside(px, py, pz, 3 * w, 0.45f + (0.2f * texture)),
+            a.RightVentricle.Inside(px, py, pz, 3 * w, 0.45f + (0.2f * texture))) * (1 - ventricle);
         for (var c = 0; c < Channels; c++)
         {
             var g = a.Gain[c];
             var normal = Smooth.Lerp(g * BrainContrast.GreyMatter[c], g * BrainContrast.WhiteMatter[c], whiteness) * grain;
+            normal += g * BrainContrast.PeriventricularShift[c] * cap;
             brain[c] = Smooth.Lerp(normal, g * BrainContrast.Csf[c], ventricle);
         }
 
         var tissue = ventricle >= 0.5f ? PhantomTissue.Ventricle : whiteness >= 0.5f ? PhantomTissue.WhiteMatter : PhantomTissue.GreyMatter;
+
+        // White-matter hyperintensities: unlabelled mimics, bright in FLAIR/T2 with diffuse edges, never enhancing.
+        foreach (var mimic in a.Mimics)
+        {
+            if (!mimic.IsNear(px, py, pz))
+            {
+                continue;
+            }
+
+            var sample = mimic.Evaluate(px, py, pz, fine, 2 * w);
+            var strength = sample.Outer * Smooth.Step(-0.2f, 0.5f, sample.Depth);
+            if (strength <= 0)
+            {
+                continue;
+            }
+
+            for (var c = 0; c < Channels; c++)
+            {
+                brain[c] += a.Gain[c] * BrainContrast.HyperintensityShift[c] * strength;
+            }
+
+            tissue = sample.Outer >= 0.5f && tissue != PhantomTissue.Ventricle ? PhantomTissue.WhiteMatterHyperintensity : tissue;
+        }
+
         var rank = 0;
         var boundaryNoise = float.NaN;
         for (var k = 0; k < a.Lesions.Length; k++)
@@ -161,17 +203,21 @@ internal static class BrainPhantomGenerator
                 boundaryNoise = a.LesionNoise.Sample(x, y, z) + (0.8f * (whiteness - 0.5f));
             }
 
-            var (outer, core, necrosis) = lesion.Shape.Evaluate(px, py, pz, boundaryNoise, w);
+            var (outer, core, necrosis, lesionDepth) = lesion.Shape.Evaluate(px, py, pz, boundaryNoise, w);
             var weight = Math.Max(outer, core);
             if (weight <= 0)
             {
                 continue;
             }
 
+            // Infiltrative oedema fades towards its edge: on the label boundary it shows about a third of its contrast,
+            // so no intensity threshold finds the boundary.
+            var fade = 0.35f + (0.65f * Smooth.Step(0f, 0.3f, lesionDepth));
             for (var c = 0; c < Channels; c++)
             {
                 var g = a.Gain[c] * lesion.Gain;
                 var oedema = Smooth.Lerp(g * BrainContrast.Oedema[c], brain[c], 0.2f) * (1 + (0.10f * texture));
+                oedema = Smooth.Lerp(brain[c], oedema, fade);
                 var value = Smooth.Lerp(oedema, g * BrainContrast.Enhancing[c] * (1 + (0.07f * fine)), core);
                 value = Smooth.Lerp(value, g * BrainContrast.Necrosis[c] * (1 + (0.05f * fine)), necrosis);
                 brain[c] = Smooth.Lerp(brain[c], value, weight);
@@ -234,6 +280,7 @@ internal static class BrainPhantomGenerator
             }
 
             Lesions = PlaceLesions(random, options, frame, (bx, by, bz));
+            Mimics = PlaceMimics(random, frame, (bx, by, bz), Lesions);
 
             var meanFov = (fov.X + fov.Y + fov.Z) / 3;
             var shape = frame.Shape;
@@ -263,6 +310,9 @@ internal static class BrainPhantomGenerator
         public float[] Gain { get; }
 
         public Lesion[] Lesions { get; }
+
+        /// <summary>Gets the unlabelled white-matter hyperintensities.</summary>
+        public LesionShape[] Mimics { get; }
 
         public ValueNoise HeadNoise { get; }
 
@@ -301,7 +351,7 @@ internal static class BrainPhantomGenerator
                 float radius, core, necrosis, noise;
                 if (k == 0)
                 {
-                    (small, radius, core, noise) = (false, reference * (float)random.NextDouble(0.20, 0.34), (float)random.NextDouble(0.55, 0.75), 0.14f);
+                    (small, radius, core, noise) = (false, reference * (float)random.NextDouble(0.22, 0.36), (float)random.NextDouble(0.55, 0.75), 0.14f);
                     necrosis = random.NextDouble() < 0.85 ? core * (float)random.NextDouble(0.5, 0.75) : 0;
                 }
                 else if (random.NextDouble() < 0.6)
@@ -315,7 +365,7 @@ internal static class BrainPhantomGenerator
                 }
 
                 radius = Math.Max(radius, minimumRadius);
-                var centre = DrawCentre(random, brain, radius, lesions.AsSpan(0, k));
+                var centre = DrawCentre(random, brain, radius, [.. lesions.Take(k).Select(l => l.Shape)]);
                 var gain = (float)random.NextDouble(0.94, 1.06);
                 lesions[k] = new Lesion(new LesionShape(random, centre, radius, core, necrosis, noise), gain, small);
             }
@@ -323,7 +373,26 @@ internal static class BrainPhantomGenerator
             return lesions;
         }
 
-        private static (float X, float Y, float Z) DrawCentre(DeterministicRandom random, (float X, float Y, float Z) brain, float radius, ReadOnlySpan<Lesion> others)
+        /// <summary>Draws 2–6 small unlabelled hyperintensities in the brain, away from the tumours.</summary>
+        private static LesionShape[] PlaceMimics(DeterministicRandom random, PhantomFrame frame, (float X, float Y, float Z) brain, Lesion[] lesions)
+        {
+            var count = random.NextInt(2, 7);
+            var reference = MathF.Cbrt(brain.X * brain.Y * brain.Z);
+            var minimumRadius = (float)(1.2 * frame.LargestSpacing);
+            var placed = new List<LesionShape>(lesions.Select(l => l.Shape));
+            var mimics = new LesionShape[count];
+            for (var k = 0; k < count; k++)
+            {
+                var radius = Math.Max(minimumRadius, reference * (float)random.NextDouble(0.03, 0.07));
+                var centre = DrawCentre(random, brain, radius, [.. placed]);
+                mimics[k] = new LesionShape(random, centre, radius, 0, 0, 0.1f);
+                placed.Add(mimics[k]);
+            }
+
+            return mimics;
+        }
+
+        private static (float X, float Y, float Z) DrawCentre(DeterministicRandom random, (float X, float Y, float Z) brain, float radius, LesionShape[] others)
         {
             // The centre lies in the brain ellipsoid shrunk by the lesion's typical extent (1.2·radius) along every axis.
             var sx = Math.Max(0.05f * brain.X, (0.92f * brain.X) - (1.2f * radius));
@@ -346,9 +415,9 @@ internal static class BrainPhantomGenerator
                 var clearance = float.PositiveInfinity;
                 foreach (var other in others)
                 {
-                    var (ox, oy, oz) = other.Shape.Centre;
+                    var (ox, oy, oz) = other.Centre;
                     var d = MathF.Sqrt(MathF.Pow(candidate.Item1 - ox, 2) + MathF.Pow(candidate.Item2 - oy, 2) + MathF.Pow(candidate.Item3 - oz, 2));
-                    clearance = Math.Min(clearance, d - (1.3f * (radius + other.Shape.Radius)));
+                    clearance = Math.Min(clearance, d - (1.3f * (radius + other.Radius)));
                 }
 
                 if (clearance >= 0)

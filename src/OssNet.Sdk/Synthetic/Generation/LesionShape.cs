@@ -66,10 +66,11 @@ internal sealed class LesionShape
     }
 
     /// <summary>
-    /// Evaluates the lesion at a point (mm) given the boundary-noise value there (in [−1, 1]). Returns partial-volume
-    /// weights (1 inside, 0.5 on the surface) of the outer region, the core and the necrosis; all 0 far away.
+    /// Evaluates the lesion at a point (mm) given the boundary-noise value there (in about [−1, 1]). Returns partial-volume
+    /// weights (1 inside, 0.5 on the surface) of the outer region, the core and the necrosis, all 0 far away, and the
+    /// relative depth inside the outer boundary (1 at the centre, 0 on the surface, negative outside).
     /// </summary>
-    public (float Outer, float Core, float Necrosis) Evaluate(float x, float y, float z, float noise, float edgeWidth)
+    public LesionSample Evaluate(float x, float y, float z, float noise, float edgeWidth)
     {
         float dx = x - Centre.X, dy = y - Centre.Y, dz = z - Centre.Z;
         var r2 = (dx * dx) + (dy * dy) + (dz * dz);
@@ -82,9 +83,10 @@ internal sealed class LesionShape
         var inv = r > 1e-4f ? 1 / r : 0;
         var outerRadius = Radius * (1 + _outer.Evaluate(dx * inv, dy * inv, dz * inv) + (NoiseAmplitude * noise));
         var outer = Smooth.Inside(outerRadius - r, edgeWidth);
+        var depth = Math.Max(-1f, 1 - (r / Math.Max(outerRadius, 1e-3f)));
         if (CoreFraction <= 0)
         {
-            return (outer, 0, 0);
+            return new LesionSample(outer, 0, 0, depth);
         }
 
         float cx = x - CoreCentre.X, cy = y - CoreCentre.Y, cz = z - CoreCentre.Z;
@@ -95,6 +97,9 @@ internal sealed class LesionShape
         var necrosis = NecrosisFraction <= 0
             ? 0
             : Smooth.Inside((NecrosisFraction * Radius * (1 + (0.8f * h) - (0.5f * NoiseAmplitude * noise))) - rc, edgeWidth);
-        return (outer, core, necrosis);
+        return new LesionSample(outer, core, necrosis, depth);
     }
 }
+
+/// <summary>A lesion evaluated at one point: partial-volume weights of its regions and the relative depth inside it.</summary>
+internal readonly record struct LesionSample(float Outer, float Core, float Necrosis, float Depth);
