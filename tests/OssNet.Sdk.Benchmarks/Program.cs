@@ -1,12 +1,15 @@
 // Copyright (c) OssNet.Sdk contributors. Licensed under the MIT License.
 
 using OssNet.Sdk.Benchmarks;
+using OssNet.Sdk.Benchmarks.Scaling;
 
 // Benchmark runner: `dotnet run --project tests/OssNet.Sdk.Benchmarks -c Release -- <command> [options]`.
 // To add a benchmark, implement IBenchmarkCommand and add it to this list.
 IBenchmarkCommand[] commands =
 [
     new NiftiReadBenchmark(),
+    new ScalingCommand(),
+    new ScalingChildCommand(),
 ];
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
