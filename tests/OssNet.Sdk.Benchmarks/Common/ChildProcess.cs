@@ -26,18 +26,25 @@ internal sealed record ChildOutcome(int ExitCode, string StandardOutput, string 
 /// </summary>
 internal static class ChildProcess
 {
-    /// <summary>The managed-heap limit given to children: under an address-space cap the GC must not reserve its default
-    /// (very large) virtual range. Tensors live outside the managed heap, so this does not limit them.</summary>
-    public const string ManagedHeapLimit = "0xC0000000";
+    /// <summary>The default managed-heap limit of a child, 1.5 GB. Under an address-space cap the GC must not reserve its
+    /// default (very large) virtual range; the limit and the region range below bound what it reserves. Tensors live outside
+    /// the managed heap, so this does not limit them.</summary>
+    public const long DefaultManagedHeapBytes = 0x6000_0000;
 
     /// <summary>Starts <c>prlimit --as=<paramref name="addressSpaceBytes"/> -- self args…</c> and waits for it.</summary>
     /// <param name="arguments">The command line of the child (command name first).</param>
     /// <param name="addressSpaceBytes">The address-space cap.</param>
     /// <param name="timeout">Killed (the whole process tree) after this long.</param>
     /// <param name="echoStandardError">Whether the child's stderr lines are echoed to this process's stderr as they come.</param>
+    /// <param name="managedHeapBytes">The child's managed-heap limit (and GC address range).</param>
     /// <param name="cancellationToken">Kills the child when cancelled.</param>
     public static async Task<ChildOutcome> RunSelfAsync(
-        IReadOnlyList<string> arguments, long addressSpaceBytes, TimeSpan timeout, bool echoStandardError, CancellationToken cancellationToken)
+        IReadOnlyList<string> arguments,
+        long addressSpaceBytes,
+        TimeSpan timeout,
+        bool echoStandardError,
+        long managedHeapBytes,
+        CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("prlimit")
         {
@@ -57,7 +64,9 @@ internal static class ChildProcess
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["DOTNET_GCHeapHardLimit"] = ManagedHeapLimit;
+        var heap = "0x" + managedHeapBytes.ToString("X", CultureInfo.InvariantCulture);
+        start.Environment["DOTNET_GCHeapHardLimit"] = heap;
+        start.Environment["DOTNET_GCRegionRange"] = heap;
         start.Environment["DOTNET_TieredPGO"] = "1";
 
         var clock = Stopwatch.StartNew();

@@ -42,7 +42,8 @@ internal sealed class InferenceEfficiencyCommand : IBenchmarkCommand
         childArguments.AddRange(arguments.Where(a => a != ChildFlag));
         childArguments.Add(ChildFlag);
         Console.Error.WriteLine($"inference-efficiency: running in a child process under prlimit --as={cap} …");
-        var outcome = await ChildProcess.RunSelfAsync(childArguments, cap, TimeSpan.FromHours(2), echoStandardError: true, cancellationToken);
+        var outcome = await ChildProcess.RunSelfAsync(
+            childArguments, cap, TimeSpan.FromHours(2), echoStandardError: true, managedHeapBytes: 0xC000_0000, cancellationToken);
         if (outcome.ExitCode != 0 || outcome.LastJsonLine is not { } line)
         {
             Console.Error.WriteLine($"inference-efficiency: the child failed (exit code {outcome.ExitCode}): {outcome.StandardErrorTail}");

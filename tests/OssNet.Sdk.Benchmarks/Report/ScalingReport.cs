@@ -38,9 +38,12 @@ internal static class ScalingReport
         text.AppendLine(CultureInfo.InvariantCulture, $"  encoder sees the volume at half resolution (2×2×2 average). 3D U-Net ({Parameters(run, ScalingModel.UNet3D)}): the whole volume.");
         text.AppendLine(CultureInfo.InvariantCulture, $"  2D U-Net ({Parameters(run, ScalingModel.UNet2D)}): a batch of **{run.Slices} consecutive X×Y slices** from the middle of the volume (along Z) —");
         text.AppendLine("  its memory follows the slice size, not the depth.");
-        text.AppendLine("* **Inference** (one volume, `inference_mode`/`no_grad`) — occupancy models: `OssNetSegmenter` with **random weights** (stages 4-2-1,");
-        text.AppendLine("  2^14 points per forward, the encoder prior for C/D), so the number of points queried is whatever the random model produces (shown");
-        text.AppendLine("  in the inference table); [inference-efficiency.md](inference-efficiency.md) counts points with an oracle and a trained model.");
+        text.AppendLine("* **Inference** (one volume, `inference_mode`/`no_grad`) — occupancy models: `OssNetSegmenter` (stages 4-2-1, 2^14 points per");
+        text.AppendLine("  forward, encoder prior off) with **random weights whose output layer is zeroed**: every point comes out background, so the procedure");
+        text.AppendLine("  runs exactly its first stage, the stride-4 lattice (1/64 of the grid: 163,840 points at 256×256×160) — the floor of any standard");
+        text.AppendLine("  inference, with the full per-point compute. (Plain random weights query an arbitrary number of points: one seed called every");
+        text.AppendLine("  voxel of 128³ foreground and queried all 2.1 M.) Realistic counts — 1.5–2.5× the lattice with the standard procedure, less with");
+        text.AppendLine("  the prior — are in [inference-efficiency.md](inference-efficiency.md).");
         text.AppendLine(CultureInfo.InvariantCulture, $"  3D U-Net: one forward pass over the whole volume; 2D U-Net: `PredictVolume` over all Z slices, {run.Slices} per pass. Masks thresholded.");
         text.AppendLine(CultureInfo.InvariantCulture, $"* **Models**: {presets}. **OSS-Net at grids other than BraTS**: the presets with `EncoderInputShape` = grid / 2 and `FullResolutionShape` = grid;");
         text.AppendLine("  the skip encoder pools to its last stage's size, so the latent size L = (grid / 32)³ changes with the grid (8 at 64³, 64 at 128³,");
@@ -50,7 +53,7 @@ internal static class ScalingReport
         text.AppendLine();
         text.AppendLine("![Peak memory vs grid size](scaling-memory.png)");
         text.AppendLine();
-        text.AppendLine("![Time vs grid size](scaling-time.png)");
+        text.AppendLine("![CPU time vs grid size](scaling-time.png)");
         text.AppendLine();
         AppendTargets(text, table);
         foreach (var (mode, title) in new[] { (ScalingMode.Train, "Training step (batch 1)"), (ScalingMode.Infer, "Inference (one volume)") })
@@ -72,7 +75,7 @@ internal static class ScalingReport
             if (mode == ScalingMode.Infer && table.Models.Any(ScalingModel.IsOccupancy))
             {
                 text.AppendLine();
-                text.AppendLine("Points queried by the random-weight occupancy models (% of the grid):");
+                text.AppendLine("Points queried by the occupancy models (the stride-4 lattice; % of the grid):");
                 text.AppendLine();
                 AppendGrid(text, table, mode, QueriedPoints, ScalingModel.IsOccupancy);
             }
@@ -125,13 +128,17 @@ internal static class ScalingReport
                 measured = $"OSS-Net C {Units.Gigabytes(cPeak)} GB vs 3D U-Net {Units.Gigabytes(uPeak)} GB: ratio {Units.Ratio(ratio)} (1/{Units.Ratio(1 / ratio)})";
                 reached = ratio <= MemoryRatioTarget;
             }
-            else if (unet.Status == ScalingMeasurement.OutOfMemory && unet.AddressSpaceCapBytes is { } unetCap)
+            else if (FirstOutOfMemory(table, ScalingModel.UNet3D, ScalingMode.Train) is { AddressSpaceCapBytes: { } unetCap } oom
+                     && (unet.Status == ScalingMeasurement.OutOfMemory || ImpliedOutOfMemory(unet)))
             {
-                var bound = (double)cPeak / unetCap;
+                var where = GridSize.Display(ScalingTable.Shape(oom.Size));
                 var estimate = table.ExtrapolatePeakBytes(ScalingModel.UNet3D, ScalingMode.Train, unet.Voxels);
-                measured = $"OSS-Net C {Units.Gigabytes(cPeak)} GB; the 3D U-Net ran out of memory under the {Units.Gigabytes(unetCap)} GB cap, so ratio < {Units.Ratio(bound)} (1/{Units.Ratio(1 / bound)})"
-                    + (estimate is { } e ? $"; extrapolated from its two largest grids it needs ≈ {Units.Gigabytes((long)e)} GB (ratio ≈ 1/{Units.Ratio(e / cPeak)})" : string.Empty);
-                reached = bound <= MemoryRatioTarget;
+                measured = $"OSS-Net C {Units.Gigabytes(cPeak)} GB. The 3D U-Net ran out of memory under the {Units.Gigabytes(unetCap)} GB address-space cap"
+                    + (oom.Size == size ? string.Empty : $" already at {where}")
+                    + (estimate is { } e
+                        ? $"; extrapolated linearly from its two largest successful grids it needs ≈ {Units.Gigabytes((long)e)} GB resident at {display}: ratio ≈ {Units.Ratio(cPeak / e)} (1/{Units.Ratio(e / cPeak)})"
+                        : string.Empty);
+                reached = estimate is { } est && cPeak / est <= MemoryRatioTarget;
             }
             else
             {
@@ -165,18 +172,28 @@ internal static class ScalingReport
 
     private static string Mark(bool reached) => reached ? "yes" : "**no**";
 
+    private static ScalingMeasurement? FirstOutOfMemory(ScalingTable table, string model, string mode) =>
+        table.Run.Results.Where(r => r.Model == model && r.Mode == mode && r.Status == ScalingMeasurement.OutOfMemory)
+            .OrderBy(r => r.Voxels).FirstOrDefault();
+
     private static string Memory(ScalingMeasurement m) => m.Status switch
     {
         ScalingMeasurement.Ok => Units.Gigabytes(m.PeakRssBytes),
         ScalingMeasurement.OutOfMemory => $"OOM (> {Units.Gigabytes(m.AddressSpaceCapBytes)})",
+        ScalingMeasurement.Skipped when ImpliedOutOfMemory(m) => "OOM (implied)",
         ScalingMeasurement.Skipped => "–",
         _ => m.Status,
     };
+
+    /// <summary>A configuration not run because a smaller grid of the same model already ran out of memory.</summary>
+    private static bool ImpliedOutOfMemory(ScalingMeasurement m) =>
+        m.Error?.StartsWith("not run: already oom", StringComparison.Ordinal) == true;
 
     private static string Time(ScalingMeasurement m) => m.Status switch
     {
         ScalingMeasurement.Ok => $"{Units.Seconds(m.WallSeconds)} ({Units.Seconds(m.CpuSeconds)})",
         ScalingMeasurement.OutOfMemory => "OOM",
+        ScalingMeasurement.Skipped when ImpliedOutOfMemory(m) => "OOM (implied)",
         ScalingMeasurement.Skipped => "–",
         _ => m.Status,
     };
@@ -206,16 +223,19 @@ internal static class ScalingReport
     {
         text.AppendLine("## All configurations");
         text.AppendLine();
-        text.AppendLine("Baseline = resident memory after building the data and the model, just before the measured work; child = the whole child");
-        text.AppendLine("process's wall time including .NET and libtorch start-up.");
+        text.AppendLine("Peak = peak resident memory (VmHWM; for OOM rows, what the child had reached when the allocation failed); baseline = resident");
+        text.AppendLine("memory after building the data and the model, just before the measured work; address space = peak virtual memory (VmPeak), the");
+        text.AppendLine("quantity `prlimit --as` caps — it exceeds the resident peak by 3–4 GB of reservations that are never touched (the GC's range,");
+        text.AppendLine("libtorch's code, thread stacks, malloc arenas), so under a 20 GB cap a child can hold about 16–17 GB resident; child = the whole");
+        text.AppendLine("child process's wall time including .NET and libtorch start-up.");
         text.AppendLine();
-        text.AppendLine("| Model | Grid | Mode | Status | Peak GB | Baseline GB | Wall s | CPU s | Child s | Parameters | Points | What ran |");
-        text.AppendLine("| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        text.AppendLine("| Model | Grid | Mode | Status | Peak GB | Baseline GB | Address space GB | Wall s | CPU s | Child s | Parameters | Points | What ran |");
+        text.AppendLine("| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         foreach (var m in table.Run.Results)
         {
             var what = m.Status == ScalingMeasurement.Ok ? m.Workload : m.Error;
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {ScalingModel.DisplayName(m.Model)} | {GridSize.Display(ScalingTable.Shape(m.Size))} | {m.Mode} | {m.Status} | {Units.Gigabytes(m.PeakRssBytes)} | {Units.Gigabytes(m.BaselineRssBytes)} | {Units.Seconds(m.WallSeconds)} | {Units.Seconds(m.CpuSeconds)} | {Units.Seconds(m.ChildWallSeconds)} | {Units.Count(m.TrainableParameters)} | {Units.Count(m.Points)} | {what?.Replace("|", "\\|", StringComparison.Ordinal)} |");
+                $"| {ScalingModel.DisplayName(m.Model)} | {GridSize.Display(ScalingTable.Shape(m.Size))} | {m.Mode} | {m.Status} | {Units.Gigabytes(m.PeakRssBytes)} | {Units.Gigabytes(m.BaselineRssBytes)} | {Units.Gigabytes(m.PeakAddressSpaceBytes)} | {Units.Seconds(m.WallSeconds)} | {Units.Seconds(m.CpuSeconds)} | {Units.Seconds(m.ChildWallSeconds)} | {Units.Count(m.TrainableParameters)} | {Units.Count(m.Points)} | {what?.Replace("|", "\\|", StringComparison.Ordinal)} |");
         }
     }
 }

@@ -89,6 +89,7 @@ internal sealed class ScalingChildCommand : IBenchmarkCommand
         Preset = config.Tiny ? "tiny" : "paper",
         Voxels = config.Grid.VoxelCount,
         PeakRssBytes = OssNet.Sdk.TorchSharp.Interop.ProcessMemory.PeakResidentBytes(),
+        PeakAddressSpaceBytes = Common.AddressSpace.PeakBytes(),
         Error = $"{e.GetType().Name}: {FirstLine(e.Message)}",
     };
 

@@ -13,7 +13,8 @@ namespace OssNet.Sdk.Benchmarks.Scaling;
 /// </summary>
 internal sealed class ScalingCommand : IBenchmarkCommand
 {
-    private const string DefaultSizes = "64,96,128,192,256x256x160";
+    private const string DefaultSizes = "64,96,128,160,192,256x256x160";
+    private const string DefaultBeyondSizes = "384x384x240";
     private const string DefaultModels = "unet3d,unet2d,onet,oss-c";
     private const string DefaultExtraModels = "oss-a,oss-b,oss-d";
     private const string DefaultOutput = "docs/benchmarks/data/scaling.json";
@@ -25,7 +26,7 @@ internal sealed class ScalingCommand : IBenchmarkCommand
     public string Options =>
         $"--models ({DefaultModels})  --sizes ({DefaultSizes})  --modes (train,infer)  --extra-models ({DefaultExtraModels}: train at the largest size; 'none')  "
         + $"--budget MIN (30)  --max-config-minutes MIN (12)  --memory-cap GB (20)  --points N (16384)  --slices N (16)  --out FILE ({DefaultOutput})  "
-        + "--smoke (tiny presets at 32³, < 60 s, JSON on stdout only)";
+        + $"--beyond-sizes ({DefaultBeyondSizes}: occupancy models only, last; 'none')  --smoke (tiny presets at 32³, < 60 s, JSON on stdout only)";
 
     public async Task<int> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
@@ -35,6 +36,8 @@ internal sealed class ScalingCommand : IBenchmarkCommand
             .Where(m => m != "none").Select(ScalingModel.Parse).ToList();
         var sizes = List(arguments, "--sizes", smoke ? "32" : DefaultSizes).Select(GridSize.Parse).OrderBy(s => s.VoxelCount).ToList();
         var modes = List(arguments, "--modes", "train,infer").Select(ScalingMode.Parse).ToList();
+        var beyondSizes = List(arguments, "--beyond-sizes", smoke ? "none" : DefaultBeyondSizes)
+            .Where(s => s != "none").Select(GridSize.Parse).OrderBy(s => s.VoxelCount).ToList();
         var budgetMinutes = Double(arguments, "--budget", smoke ? 2 : 30);
         var maxConfigMinutes = Double(arguments, "--max-config-minutes", smoke ? 1 : 12);
         var capBytes = (long)(Double(arguments, "--memory-cap", 20) * 1e9);
@@ -57,6 +60,15 @@ internal sealed class ScalingCommand : IBenchmarkCommand
                 .Select(m => new ScalingConfig(m, sizes[^1], ScalingMode.Train, smoke, points, slices, Seed: 1)));
         }
 
+        // Beyond the dense models' reach: only the occupancy models, after everything else.
+        foreach (var size in beyondSizes)
+        {
+            foreach (var model in models.Where(ScalingModel.IsOccupancy))
+            {
+                plan.AddRange(modes.Select(mode => new ScalingConfig(model, size, mode, smoke, points, slices, Seed: 1)));
+            }
+        }
+
         var machine = MachineSnapshot.Take();
         var startedUtc = DateTimeOffset.UtcNow;
         var clock = new ResourceClock();
@@ -77,7 +89,8 @@ internal sealed class ScalingCommand : IBenchmarkCommand
             var timeout = TimeSpan.FromMinutes(Math.Min(maxConfigMinutes, budget.Remaining.TotalMinutes));
             Console.Error.WriteLine(FormattableString.Invariant(
                 $"  {label}: running (cap {cap / 1e9:F1} GB, deadline {timeout.TotalSeconds:F0} s, load {MachineSnapshot.LoadAverageNow()}) …"));
-            var outcome = await ChildProcess.RunSelfAsync(config.ToChildArguments(), cap, timeout, echoStandardError: false, cancellationToken);
+            var outcome = await ChildProcess.RunSelfAsync(
+                config.ToChildArguments(), cap, timeout, echoStandardError: false, ChildProcess.DefaultManagedHeapBytes, cancellationToken);
             var measurement = Interpret(config, outcome, cap);
             budget.Record(measurement);
             results.Add(measurement);

@@ -41,6 +41,9 @@ internal sealed record ScalingMeasurement
 
     public long? BaselineRssBytes { get; init; }
 
+    /// <summary>Gets the peak virtual address space (VmPeak), the quantity the <c>prlimit --as</c> cap limits.</summary>
+    public long? PeakAddressSpaceBytes { get; init; }
+
     /// <summary>Gets the wall-clock seconds of the measured work (the step, or segmenting the volume).</summary>
     public double? WallSeconds { get; init; }
 
