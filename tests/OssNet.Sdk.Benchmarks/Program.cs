@@ -1,6 +1,10 @@
 // Copyright (c) OssNet.Sdk contributors. Licensed under the MIT License.
 
 using OssNet.Sdk.Benchmarks;
+using OssNet.Sdk.Benchmarks.Efficiency;
+using OssNet.Sdk.Benchmarks.Micro;
+using OssNet.Sdk.Benchmarks.Report;
+using OssNet.Sdk.Benchmarks.Scaling;
 
 // Benchmark runner: `dotnet run --project tests/OssNet.Sdk.Benchmarks -c Release -- <command> [options]`.
 // To add a benchmark, implement IBenchmarkCommand and add it to this list.
@@ -9,6 +13,11 @@ IBenchmarkCommand[] commands =
     new NiftiReadBenchmark(),
     new PauMemoryCommand(),
     new ModelComparisonBenchmark(),
+    new ScalingCommand(),
+    new ScalingChildCommand(),
+    new InferenceEfficiencyCommand(),
+    new MicroCommand(),
+    new ReportCommand(),
 ];
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
