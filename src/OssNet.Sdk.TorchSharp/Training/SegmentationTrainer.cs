@@ -31,6 +31,9 @@ public sealed class SegmentationTrainer
     /// <summary>File name of the checkpoint with the best validation Dice.</summary>
     public const string BestCheckpointName = "best.ckpt";
 
+    // nnU-Net's exponent of the polynomial schedule.
+    private const double PolynomialExponent = 0.9;
+
     private readonly TrainingTask _task;
     private readonly TrainerOptions _options;
     private readonly ILogger _logger;
@@ -83,13 +86,14 @@ public sealed class SegmentationTrainer
         var runClock = Stopwatch.StartNew();
         var stepsDone = 0;
         var stepsTotal = (_options.Epochs - state.EpochsCompleted) * stepsPerEpoch;
+        var stoppedByBudget = false;
         TrainerLog.Starting(_logger, _task.Description, caseIds.Count, stepsPerEpoch, state.EpochsCompleted + 1, _options.Epochs);
         try
         {
             for (var epoch = state.EpochsCompleted + 1; epoch <= _options.Epochs; epoch++)
             {
                 var epochClock = Stopwatch.StartNew();
-                optimizer.LearningRate = LearningRateAt(epoch);
+                optimizer.LearningRate = LearningRateAt(epoch, runClock.Elapsed);
                 var order = Shuffle(caseIds, new Random(DeriveSeed(epoch, 0)));
                 model.train();
                 double lossSum = 0;
@@ -129,7 +133,7 @@ public sealed class SegmentationTrainer
                 }
 
                 var meanLoss = lossSum / stepsPerEpoch;
-                history.Add(new EpochRecord(epoch, meanLoss, dice, iou, epochClock.Elapsed));
+                history.Add(new EpochRecord(epoch, meanLoss, dice, iou, epochClock.Elapsed) { LearningRate = optimizer.LearningRate });
                 var improved = dice is not null && (state.BestValidationDice is null || dice > state.BestValidationDice);
                 state = new TrainerState(
                     epoch,
@@ -153,6 +157,12 @@ public sealed class SegmentationTrainer
                     epoch, _options.Epochs, stepsPerEpoch, stepsPerEpoch, meanLoss, state.BestValidationDice,
                     stepsPerEpoch * _options.BatchSize / Math.Max(epochClock.Elapsed.TotalSeconds, 1e-9),
                     TimeSpan.FromSeconds(runClock.Elapsed.TotalSeconds / Math.Max(stepsDone, 1) * (stepsTotal - stepsDone))));
+                if (_options.TimeBudget is { } budget && runClock.Elapsed >= budget && epoch < _options.Epochs)
+                {
+                    stoppedByBudget = true;
+                    TrainerLog.BudgetUsed(_logger, budget.TotalMinutes, epoch);
+                    break;
+                }
             }
         }
         finally
@@ -164,12 +174,29 @@ public sealed class SegmentationTrainer
         }
 
         var last = history.Count > 0 ? history[^1].MeanLoss : double.NaN;
-        return new TrainingSummary(state.EpochsCompleted, last, state.BestValidationDice, state.BestEpoch, history);
+        return new TrainingSummary(state.EpochsCompleted, last, state.BestValidationDice, state.BestEpoch, history)
+        {
+            StoppedByTimeBudget = stoppedByBudget,
+            Elapsed = runClock.Elapsed,
+        };
     }
 
-    /// <summary>Gets the learning rate of 1-based <paramref name="epoch"/> under the multi-step schedule.</summary>
-    public double LearningRateAt(int epoch)
+    /// <summary>Gets the learning rate of 1-based <paramref name="epoch"/> under the configured schedule.</summary>
+    /// <param name="epoch">The epoch about to start.</param>
+    /// <param name="elapsed">The run's wall time so far (used by <see cref="LearningRateSchedule.Polynomial"/> with a time budget).</param>
+    public double LearningRateAt(int epoch, TimeSpan elapsed = default)
     {
+        if (_options.Schedule == LearningRateSchedule.Polynomial)
+        {
+            var progress = (epoch - 1) / (double)_options.Epochs;
+            if (_options.TimeBudget is { } budget)
+            {
+                progress = Math.Max(progress, elapsed / budget);
+            }
+
+            return _options.LearningRate * Math.Pow(1 - Math.Clamp(progress, 0, 0.99), PolynomialExponent);
+        }
+
         var decays = _options.LearningRateMilestones.Count(m => m <= epoch - 1);
         return _options.LearningRate * Math.Pow(_options.LearningRateDecay, decays);
     }

@@ -24,4 +24,7 @@ internal static partial class TrainerLog
 
     [LoggerMessage(6, LogLevel.Warning, "Training cancelled in epoch {Epoch} at step {Step}; the last checkpoint is kept")]
     public static partial void Cancelled(ILogger logger, int epoch, int step);
+
+    [LoggerMessage(7, LogLevel.Information, "Time budget of {Minutes:F1} min used up after epoch {Epoch}; stopping")]
+    public static partial void BudgetUsed(ILogger logger, double minutes, int epoch);
 }

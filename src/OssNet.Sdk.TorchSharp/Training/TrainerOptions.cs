@@ -12,6 +12,19 @@ public enum OptimizerKind
     Adam,
 }
 
+/// <summary>How the learning rate changes over a run.</summary>
+public enum LearningRateSchedule
+{
+    /// <summary>Multiply by <see cref="TrainerOptions.LearningRateDecay"/> at each of <see cref="TrainerOptions.LearningRateMilestones"/>
+    /// (the reference: ×0.1 after epochs 20 and 30 of 50).</summary>
+    MultiStep,
+
+    /// <summary>nnU-Net's polynomial decay <c>rate · (1 − progress)^0.9</c>, where progress is the share of the epochs done or, with a
+    /// <see cref="TrainerOptions.TimeBudget"/>, the share of the budget used, whichever is larger. Suits short runs: large steps
+    /// first, small ones at the end.</summary>
+    Polynomial,
+}
+
 /// <summary>Options of <see cref="SegmentationTrainer"/>; the defaults are the reference's (spec §3.5).</summary>
 public sealed class TrainerOptions
 {
@@ -35,6 +48,15 @@ public sealed class TrainerOptions
     /// <summary>Gets or sets the epochs after which the learning rate is multiplied by <see cref="LearningRateDecay"/>.</summary>
     /// <value>The default value is [20, 30] (of 50 epochs).</value>
     public IReadOnlyList<int> LearningRateMilestones { get; set; } = [20, 30];
+
+    /// <summary>Gets or sets how the learning rate changes over the run.</summary>
+    /// <value>The default value is <see cref="LearningRateSchedule.MultiStep"/> (the reference's).</value>
+    public LearningRateSchedule Schedule { get; set; } = LearningRateSchedule.MultiStep;
+
+    /// <summary>Gets or sets a wall-clock budget: training stops after the first epoch that ends past it (checkpoints and the
+    /// summary are written as after the last epoch). <see cref="Epochs"/> stays an upper bound.</summary>
+    /// <value>The default value is null: no budget. A resumed run gets the whole budget again.</value>
+    public TimeSpan? TimeBudget { get; set; }
 
     /// <summary>Gets or sets the factor applied at each milestone.</summary>
     /// <value>The default value is 0.1.</value>
@@ -69,6 +91,8 @@ public sealed class TrainerOptions
         Require(LearningRate > 0 && double.IsFinite(LearningRate), nameof(LearningRate), $"LearningRate = {LearningRate} must be positive and finite.");
         Require(LearningRateDecay > 0 && LearningRateDecay <= 1, nameof(LearningRateDecay), $"LearningRateDecay = {LearningRateDecay} is outside (0, 1].");
         Require(ValidateEveryEpochs >= 0, nameof(ValidateEveryEpochs), $"ValidateEveryEpochs = {ValidateEveryEpochs} must not be negative.");
+        Require(TimeBudget is null || TimeBudget > TimeSpan.Zero, nameof(TimeBudget), $"TimeBudget = {TimeBudget} must be positive.");
+        Require(Enum.IsDefined(Schedule), nameof(Schedule), $"Schedule = {Schedule} is not a schedule.");
         Require(LearningRateMilestones is not null && LearningRateMilestones.All(m => m >= 1), nameof(LearningRateMilestones), "LearningRateMilestones must be positive epoch numbers.");
     }
 

@@ -31,7 +31,14 @@ public sealed record TrainingProgress(
 /// <param name="BestValidationDice">The best validation Dice seen, if validated.</param>
 /// <param name="BestEpoch">The epoch of <paramref name="BestValidationDice"/>.</param>
 /// <param name="History">Per-epoch records.</param>
-public sealed record TrainingSummary(int EpochsCompleted, double FinalLoss, double? BestValidationDice, int? BestEpoch, IReadOnlyList<EpochRecord> History);
+public sealed record TrainingSummary(int EpochsCompleted, double FinalLoss, double? BestValidationDice, int? BestEpoch, IReadOnlyList<EpochRecord> History)
+{
+    /// <summary>Gets a value indicating whether the run ended early because <see cref="TrainerOptions.TimeBudget"/> was used up.</summary>
+    public bool StoppedByTimeBudget { get; init; }
+
+    /// <summary>Gets the wall time of this run (a resumed run: of this session only).</summary>
+    public TimeSpan Elapsed { get; init; }
+}
 
 /// <summary>One epoch's figures.</summary>
 /// <param name="Epoch">1-based epoch.</param>
@@ -39,4 +46,8 @@ public sealed record TrainingSummary(int EpochsCompleted, double FinalLoss, doub
 /// <param name="ValidationDice">Mean validation Dice, when validated.</param>
 /// <param name="ValidationIoU">Mean validation IoU, when validated.</param>
 /// <param name="Elapsed">Wall time of the epoch.</param>
-public sealed record EpochRecord(int Epoch, double MeanLoss, double? ValidationDice, double? ValidationIoU, TimeSpan Elapsed);
+public sealed record EpochRecord(int Epoch, double MeanLoss, double? ValidationDice, double? ValidationIoU, TimeSpan Elapsed)
+{
+    /// <summary>Gets the learning rate the epoch trained with (null in checkpoints written before it was recorded).</summary>
+    public double? LearningRate { get; init; }
+}

@@ -122,6 +122,49 @@ public sealed class SegmentationTrainerTests : IDisposable
         Assert.Equal(expected, new SegmentationTrainer(task, new TrainerOptions()).LearningRateAt(epoch), 12);
     }
 
+    [Theory]
+    [InlineData(1, 0, 1e-2)]
+    [InlineData(6, 0, 0.00535886731)] // 1e-2 · 0.5^0.9
+    [InlineData(1, 45, 0.00535886731)] // half of a 90 s budget used: progress 0.5
+    public void LearningRateAt_Polynomial_DecaysWithEpochsOrBudget(int epoch, double elapsedSeconds, double expected)
+    {
+        using var task = new ToyTask();
+        var options = new TrainerOptions { Epochs = 10, LearningRate = 1e-2, Schedule = LearningRateSchedule.Polynomial, TimeBudget = TimeSpan.FromSeconds(90) };
+
+        var rate = new SegmentationTrainer(task, options).LearningRateAt(epoch, TimeSpan.FromSeconds(elapsedSeconds));
+
+        Assert.Equal(expected, rate, 9);
+    }
+
+    [Fact]
+    public async Task TrainAsync_TimeBudgetUsedUp_StopsAfterTheEpochAndSavesIt()
+    {
+        using var task = new ToyTask();
+        var options = Options(epochs: 50);
+        options.TimeBudget = TimeSpan.FromTicks(1);
+        options.Schedule = LearningRateSchedule.Polynomial;
+
+        var summary = await new SegmentationTrainer(task, options).TrainAsync(ToySource.Create(8), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.True(summary.StoppedByTimeBudget);
+        Assert.Equal(1, summary.EpochsCompleted);
+        Assert.Equal(0.05 * Math.Pow(0.01, 0.9), summary.History[0].LearningRate!.Value, 12); // the budget was used up at once: the floor
+        using var check = new ToyTask();
+        var state = TrainingCheckpoint.Load(Path.Combine(_directory, SegmentationTrainer.LastCheckpointName), check.Model, null);
+        Assert.Equal(1, state.EpochsCompleted);
+    }
+
+    [Fact]
+    public async Task TrainAsync_WithoutBudget_RunsEveryEpochAndRecordsTheRates()
+    {
+        using var task = new ToyTask();
+
+        var summary = await new SegmentationTrainer(task, Options(epochs: 5)).TrainAsync(ToySource.Create(8), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.False(summary.StoppedByTimeBudget);
+        Assert.Equal([0.05, 0.05, 0.05, 0.05, 0.005], summary.History.Select(e => Math.Round(e.LearningRate!.Value, 6)));
+    }
+
     [Fact]
     public void Options_Invalid_NameTheField()
     {
