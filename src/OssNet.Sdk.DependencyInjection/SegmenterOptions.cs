@@ -3,6 +3,7 @@
 using System.ComponentModel.DataAnnotations;
 using OssNet.Sdk.TorchSharp.Models.OssNet;
 using OssNet.Sdk.TorchSharp.Patches;
+using OssNet.Sdk.Transforms;
 
 namespace OssNet.Sdk.DependencyInjection;
 

@@ -5,6 +5,7 @@ using System.Reflection;
 using OssNet.Sdk.DependencyInjection;
 using OssNet.Sdk.TorchSharp.Interop;
 using OssNet.Sdk.TorchSharp.Models.OssNet;
+using OssNet.Sdk.Transforms;
 using Spectre.Console;
 using TorchSharp;
 

@@ -3,9 +3,9 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using OssNet.Sdk.DependencyInjection;
 using OssNet.Sdk.Segmentation;
 using OssNet.Sdk.TorchSharp.Models.OssNet;
+using OssNet.Sdk.Transforms;
 
 namespace OssNet.Cli.Commands;
 

@@ -4,11 +4,11 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using OssNet.Sdk.Datasets;
-using OssNet.Sdk.DependencyInjection;
 using OssNet.Sdk.DependencyInjection.Training;
 using OssNet.Sdk.TorchSharp.Interop;
 using OssNet.Sdk.TorchSharp.Models.OssNet;
 using OssNet.Sdk.TorchSharp.Training;
+using OssNet.Sdk.Transforms;
 using Spectre.Console;
 
 namespace OssNet.Cli.Commands;

@@ -3,6 +3,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OssNet.Sdk.Transforms;
 
 namespace OssNet.Sdk.DependencyInjection.Validation;
 

@@ -1,9 +1,8 @@
 // Copyright (c) OssNet.Sdk contributors. Licensed under the MIT License.
 
-using OssNet.Sdk.Transforms;
 using OssNet.Sdk.Volumes;
 
-namespace OssNet.Sdk.DependencyInjection;
+namespace OssNet.Sdk.Transforms;
 
 /// <summary>The preprocessing a segmenter (or the <c>ossnet</c> tool) can name in options, and the pipelines they stand for.</summary>
 /// <remarks>Every pipeline ends on the model's full-resolution grid; its geometry steps put masks back on the input's grid.</remarks>
@@ -24,7 +23,7 @@ public static class PreprocessingPresets
     /// <summary>No preprocessing: inputs must already be on the model's grid.</summary>
     public const string None = "none";
 
-    /// <summary>A transform given in code (<c>SegmenterBuilder.WithPreprocessing(IVolumeTransform)</c>).</summary>
+    /// <summary>A transform given in code (e.g. <c>SegmenterBuilder.WithPreprocessing(IVolumeTransform)</c> in the dependency-injection package).</summary>
     public const string Custom = "custom";
 
     /// <summary>Gets the names that stand for built-in pipelines (every name but <see cref="Custom"/>).</summary>
