@@ -88,6 +88,9 @@ public static class OssNetServiceCollectionExtensions
         services.TryAddTransient<ISegmentationMetric>(_ => new MetricAggregator());
 
         services.TryAddKeyedSingleton<SegmenterFactory>(SegmenterOptions.OssNetFamily, (_, _) => OssNetSegmenterFamily.Create);
+        services.TryAddKeyedSingleton<SegmenterFactory>(SegmenterOptions.ModelFileFamily, (_, _) => ModelFileSegmenterFamily.Create);
+        services.TryAddKeyedSingleton<SegmenterFactory>(SegmenterOptions.UNet3DFamily, (_, _) => UNetSegmenterFamily.Create);
+        services.TryAddKeyedSingleton<SegmenterFactory>(SegmenterOptions.UNet2DFamily, (_, _) => UNetSegmenterFamily.Create);
         return marker;
     }
 }

@@ -14,8 +14,8 @@ internal static class SegmenterActivator
         var options = services.GetRequiredService<IOptionsMonitor<SegmenterOptions>>().Get(registration.Name);
         var serviceOptions = services.GetRequiredService<IOptions<OssNetServiceOptions>>().Value;
         var factory = registration.Factory
-            ?? services.GetKeyedService<SegmenterFactory>(options.Family)
-            ?? throw new InvalidOperationException($"Segmenter '{registration.Name}': no segmenter family named '{options.Family}' is registered.");
+            ?? services.GetKeyedService<SegmenterFactory>(options.EffectiveFamily)
+            ?? throw new InvalidOperationException($"Segmenter '{registration.Name}': no segmenter family named '{options.EffectiveFamily}' is registered.");
         var device = DeviceNames.Resolve(options.Device ?? serviceOptions.DefaultDevice);
         var context = new SegmenterBuildContext(
             registration.Name, options, device, services, registration.EncoderFactory?.Invoke(services), registration.Preprocessing);

@@ -4,8 +4,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OssNet.Sdk.Segmentation;
 using OssNet.Sdk.TorchSharp;
+using OssNet.Sdk.TorchSharp.Models.Baselines;
 using OssNet.Sdk.TorchSharp.Models.OssNet;
 using OssNet.Sdk.Transforms;
+using OssNet.Sdk.Volumes;
 
 namespace OssNet.Sdk.DependencyInjection;
 
@@ -43,6 +45,24 @@ public sealed class SegmenterBuilder
         return this;
     }
 
+    /// <summary>Uses a U-Net preset by name (<c>residual_unet_3d_bra_ts</c>, <c>tiny_3d</c>, …; see <see cref="UNetPresets"/>).</summary>
+    /// <param name="presetName">The U-Net preset.</param>
+    /// <param name="grid">The grid the preprocessing ends on (see <see cref="SegmenterOptions.Grid"/>).</param>
+    /// <returns>This builder.</returns>
+    public SegmenterBuilder UseUNet(string presetName, VolumeShape? grid = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(presetName);
+        var family = UNetPresets.FromName(presetName).SpatialDimensions == 2 ? SegmenterOptions.UNet2DFamily : SegmenterOptions.UNet3DFamily;
+        return Configure(o =>
+        {
+            o.Family = family;
+            o.Preset = presetName;
+            o.Architecture = null;
+            o.UNetArchitecture = null;
+            o.Grid = grid ?? o.Grid;
+        });
+    }
+
     /// <summary>Uses an OSS-Net preset by name (e.g. <c>oss_net_full_bra_ts</c>, <c>tiny</c>).</summary>
     /// <param name="presetName">See <see cref="OssNetPresets.FromName"/>.</param>
     /// <returns>This builder.</returns>
@@ -69,6 +89,41 @@ public sealed class SegmenterBuilder
             o.Family = SegmenterOptions.OssNetFamily;
             o.Preset = null;
             o.Architecture = copy.Clone();
+        });
+    }
+
+    /// <summary>Uses a model file written by <c>ossnet train</c> (<c>.ossnet</c>) or a checkpoint with its <c>model.json</c>: family,
+    /// architecture, preprocessing and labels come from the file.</summary>
+    /// <param name="path">The model file.</param>
+    /// <returns>This builder.</returns>
+    public SegmenterBuilder WithModel(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return Configure(o =>
+        {
+            o.ModelPath = path;
+            o.Preset = null;
+            o.Architecture = null;
+            o.UNetArchitecture = null;
+            o.WeightsPath = null;
+        });
+    }
+
+    /// <summary>Uses a residual U-Net baseline (<c>unet-3d</c> or <c>unet-2d</c> by its dimensions); the architecture is copied.</summary>
+    /// <param name="architecture">The architecture, e.g. <c>UNetOptions.ForGrid(…)</c> or a <see cref="UNetPresets"/> entry.</param>
+    /// <param name="grid">The grid the preprocessing ends on (see <see cref="SegmenterOptions.Grid"/>).</param>
+    /// <returns>This builder.</returns>
+    public SegmenterBuilder UseUNet(UNetOptions architecture, VolumeShape? grid = null)
+    {
+        ArgumentNullException.ThrowIfNull(architecture);
+        var copy = architecture.Clone();
+        return Configure(o =>
+        {
+            o.Family = copy.SpatialDimensions == 2 ? SegmenterOptions.UNet2DFamily : SegmenterOptions.UNet3DFamily;
+            o.Preset = null;
+            o.Architecture = null;
+            o.UNetArchitecture = copy.Clone();
+            o.Grid = grid ?? o.Grid;
         });
     }
 

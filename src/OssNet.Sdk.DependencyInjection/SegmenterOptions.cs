@@ -1,9 +1,11 @@
 // Copyright (c) OssNet.Sdk contributors. Licensed under the MIT License.
 
 using System.ComponentModel.DataAnnotations;
+using OssNet.Sdk.TorchSharp.Models.Baselines;
 using OssNet.Sdk.TorchSharp.Models.OssNet;
 using OssNet.Sdk.TorchSharp.Patches;
 using OssNet.Sdk.Transforms;
+using OssNet.Sdk.Volumes;
 
 namespace OssNet.Sdk.DependencyInjection;
 
@@ -20,12 +22,44 @@ public sealed class SegmenterOptions
     /// <summary>The family name of the built-in OSS-Net segmenter.</summary>
     public const string OssNetFamily = "oss-net";
 
+    /// <summary>The family name of segmenters built from a model file (<see cref="ModelPath"/>); every model family can be read.</summary>
+    public const string ModelFileFamily = "model-file";
+
+    /// <summary>The family name of the built-in residual 3D U-Net segmenter.</summary>
+    public const string UNet3DFamily = "unet-3d";
+
+    /// <summary>The family name of the built-in residual 2D U-Net segmenter (slice by slice).</summary>
+    public const string UNet2DFamily = "unet-2d";
+
     /// <summary>Gets or sets the model family whose <c>SegmenterFactory</c> builds the segmenter: <c>oss-net</c>, or a family
     /// added with <c>AddSegmenterFamily</c> (U-Net baselines plug in this way).</summary>
     /// <value>The default value is <c>oss-net</c>. Ignored when the segmenter was given a factory in code (<c>UseFactory</c>).</value>
     [Required]
     [MinLength(1)]
     public string Family { get; set; } = OssNetFamily;
+
+    /// <summary>Gets or sets a model file written by <c>ossnet train</c> (<c>.ossnet</c>), or a checkpoint (<c>.ckpt</c>) with the
+    /// <c>model.json</c> that training writes beside it. The family, architecture, preprocessing (the dataset plan) and labels come
+    /// from the file; <see cref="Preset"/>, <see cref="Architecture"/>, <see cref="UNetArchitecture"/> and <see cref="WeightsPath"/>
+    /// must then be unset, and <see cref="Preprocessing"/> is not used.</summary>
+    /// <value>The default value is null. When set, the segmenter is built by the <c>model-file</c> family whatever <see cref="Family"/>
+    /// says. The file must exist at start-up.</value>
+    public string? ModelPath { get; set; }
+
+    /// <summary>Gets or sets the grid the U-Net families predict on (the grid <see cref="Preprocessing"/> ends on).</summary>
+    /// <value>The default value is null: 256×256×160 with <c>brats2020</c>; required with <c>zscore-pad</c> and <c>zscore-resample</c>.
+    /// Not used by the OSS-Net family (its architecture has a grid).</value>
+    public VolumeShape? Grid { get; set; }
+
+    /// <summary>Gets or sets a full U-Net architecture for the <c>unet-3d</c>/<c>unet-2d</c> families instead of a U-Net preset name in
+    /// <see cref="Preset"/>.</summary>
+    /// <value>The default value is null.</value>
+#pragma warning disable SYSLIB1212 // Deliberate: the cross-field validator runs UNetOptions.Validate().
+    public UNetOptions? UNetArchitecture { get; set; }
+#pragma warning restore SYSLIB1212
+
+    /// <summary>Gets the family that builds the segmenter: <c>model-file</c> when <see cref="ModelPath"/> is set, else <see cref="Family"/>.</summary>
+    public string EffectiveFamily => ModelPath is null ? Family : ModelFileFamily;
 
     /// <summary>Gets or sets the name of an OSS-Net preset: a reference config name such as <c>oss_net_full_bra_ts</c>, or
     /// <c>tiny</c> / <c>tiny_o_net</c> (see <see cref="OssNetPresets.FromName"/>).</summary>
@@ -80,6 +114,33 @@ public sealed class SegmenterOptions
     /// <summary>Gets or sets how the 14³ patches of OSS-Net B/D are pooled at inference.</summary>
     /// <value>The default value is <see cref="LargePatchPooling.Average"/> (as in training).</value>
     public LargePatchPooling LargePatchPooling { get; set; } = LargePatchPooling.Average;
+
+    /// <summary>Returns the U-Net architecture these options describe: a copy of <see cref="UNetArchitecture"/> or the U-Net preset
+    /// named by <see cref="Preset"/> (see <see cref="UNetPresets.FromName"/>), with <see cref="InputChannels"/> and <see cref="Seed"/> applied.</summary>
+    /// <returns>A new options instance (not validated).</returns>
+    /// <exception cref="InvalidOperationException">Neither or both of <see cref="Preset"/> and <see cref="UNetArchitecture"/> are set.</exception>
+    /// <exception cref="ArgumentException">No U-Net preset has the name.</exception>
+    public UNetOptions ResolveUNetArchitecture()
+    {
+        if ((Preset is null) == (UNetArchitecture is null))
+        {
+            throw new InvalidOperationException(
+                $"Set exactly one of {nameof(Preset)} and {nameof(UNetArchitecture)}; {(Preset is null ? "neither is set" : "both are set")}.");
+        }
+
+        var architecture = UNetArchitecture?.Clone() ?? UNetPresets.FromName(Preset!);
+        if (InputChannels is { } channels)
+        {
+            architecture.InputChannels = channels;
+        }
+
+        if (Seed is { } seed)
+        {
+            architecture.Seed = seed;
+        }
+
+        return architecture;
+    }
 
     /// <summary>Returns the OSS-Net architecture these options describe: a copy of <see cref="Architecture"/> or the named
     /// <see cref="Preset"/>, with <see cref="InputChannels"/> and <see cref="Seed"/> applied.</summary>

@@ -12,6 +12,12 @@ namespace OssNet.Cli.Commands;
 /// <summary>The model options of <c>segment</c>, <c>evaluate</c> and <c>benchmark</c> (and, without the inference ones, <c>train</c>).</summary>
 internal sealed class ModelOptions
 {
+    public Option<string?> Model { get; } = new("--model")
+    {
+        Description = "A model file written by 'ossnet train' (.ossnet), or a checkpoint (last.ckpt/best.ckpt) in its checkpoint folder: " +
+            "architecture, preprocessing and labels come from it (no --preset/--weights/--preprocessing needed)",
+    };
+
     public Option<string> Preset { get; } = new("--preset")
     {
         Description = "OSS-Net preset: tiny, tiny_o_net, or a reference config name such as oss_net_full_bra_ts",
@@ -54,6 +60,11 @@ internal sealed class ModelOptions
 
     public void AddTo(Command command, bool inference = true)
     {
+        if (inference)
+        {
+            command.Options.Add(Model);
+        }
+
         command.Options.Add(Preset);
         command.Options.Add(InputChannels);
         command.Options.Add(Preprocessing);
@@ -71,8 +82,17 @@ internal sealed class ModelOptions
     public ServiceProvider BuildSegmenterServices(ParseResult parse, int inputChannels, string? presetOverride = null, double? thresholdOverride = null)
     {
         var services = new ServiceCollection();
+        var modelPath = parse.GetValue(Model);
         services.AddOssNet(o => o.DefaultDevice = parse.GetValue(Device)!).AddSegmenter("cli", s => s.Configure(o =>
         {
+            if (modelPath is not null)
+            {
+                o.ModelPath = modelPath;
+                o.ThresholdProbability = thresholdOverride ?? parse.GetValue(Threshold);
+                o.MaxPointsPerForward = parse.GetValue(MaxPoints);
+                return;
+            }
+
             o.Preset = presetOverride ?? parse.GetValue(Preset);
             o.InputChannels = inputChannels;
             o.Preprocessing = parse.GetValue(Preprocessing)!;

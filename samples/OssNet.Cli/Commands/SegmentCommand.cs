@@ -35,7 +35,7 @@ internal static class SegmentCommand
             using var services = model.BuildSegmenterServices(
                 parse, parse.GetValue(model.InputChannels) ?? first.Image.Channels, smoke ? "tiny_o_net" : null);
             var segmenter = ModelOptions.Segmenter(services);
-            WarnWithoutWeights(parse.GetValue(model.Weights), smoke);
+            WarnWithoutWeights(parse.GetValue(model.Weights) ?? parse.GetValue(model.Model), smoke);
             Directory.CreateDirectory(outputFolder);
 
             var table = new Table().AddColumns("case", "grid", "foreground voxels", "queried", "seconds", "mask");
@@ -77,7 +77,7 @@ internal static class SegmentCommand
     {
         if (weights is null && !smoke)
         {
-            Console.Error.WriteLine("ossnet: warning: no --weights given; the model is untrained and its masks are meaningless.");
+            Console.Error.WriteLine("ossnet: warning: neither --model nor --weights given; the model is untrained and its masks are meaningless.");
         }
     }
 }

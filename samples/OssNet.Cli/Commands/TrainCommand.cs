@@ -1,40 +1,74 @@
 // Copyright (c) OssNet.Sdk contributors. Licensed under the MIT License.
 
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
+using OssNet.Cli.Training;
 using OssNet.Sdk.Datasets;
-using OssNet.Sdk.DependencyInjection.Training;
+using OssNet.Sdk.Planning;
+using OssNet.Sdk.TorchSharp.Devices;
 using OssNet.Sdk.TorchSharp.Interop;
+using OssNet.Sdk.TorchSharp.ModelFiles;
 using OssNet.Sdk.TorchSharp.Models.OssNet;
 using OssNet.Sdk.TorchSharp.Training;
-using OssNet.Sdk.Transforms;
+using OssNet.Sdk.Volumes;
 using Spectre.Console;
 
 namespace OssNet.Cli.Commands;
 
-/// <summary><c>ossnet train</c>: trains an OSS-Net preset on a labelled dataset and writes its weights.</summary>
+/// <summary><c>ossnet train</c>: plans the data, trains a model of any family and writes a self-describing model file.</summary>
 internal static class TrainCommand
 {
     public static Command Create()
     {
-        var model = new ModelOptions();
         var data = new Option<string?>("--data") { Description = "Labelled training data: " + DataLocations.Help };
-        var validation = new Option<string?>("--validation") { Description = "Labelled validation data (same forms as --data)" };
-        var output = new Option<string?>("--output") { Description = "Weights file to write (.dat, .pt or .safetensors)" };
-        var epochs = new Option<int>("--epochs") { Description = "Epochs", DefaultValueFactory = _ => 10 };
+        var output = new Option<string?>("--output")
+        {
+            Description = "The model file to write (.ossnet: architecture, plan, labels and weights in one file); " +
+                ".dat/.pt/.safetensors write bare weights that need explicit options later",
+        };
+        var family = new Option<string>("--family") { Description = "oss-net, o-net, unet-3d or unet-2d", DefaultValueFactory = _ => "oss-net" };
+        family.AcceptOnlyFromAmong([.. ModelFamilies.Names]);
+        var variant = new Option<string>("--variant") { Description = "OSS-Net variant A, B, C or D (the paper's)", DefaultValueFactory = _ => "C" };
+        variant.AcceptOnlyFromAmong("A", "B", "C", "D", "a", "b", "c", "d");
+        var preset = new Option<string?>("--preset")
+        {
+            Description = "An OSS-Net/O-Net preset instead of a model sized to the plan: tiny, tiny_o_net or a reference config such as oss_net_full_bra_ts (its grid becomes the plan's)",
+        };
+        var planFile = new Option<string?>("--plan") { Description = "A plan written by 'ossnet plan' (default: plan the training data now)" };
+        var maxGridVoxels = new Option<long?>("--max-grid-voxels") { Description = "Memory budget of the planned grid in voxels (default 128³ = 2,097,152)" };
+        var width = new Option<int>("--width") { Description = "Width of the occupancy decoder's blocks (the paper's: 512)", DefaultValueFactory = _ => 512 };
+        var minutes = new Option<double?>("--minutes") { Description = "Wall-clock budget: stop after the epoch that passes it, and save" };
+        var epochs = new Option<int?>("--epochs") { Description = "Epochs (default 50; with --minutes, as many as fit)" };
         var batchSize = new Option<int>("--batch-size") { Description = "Volumes per step", DefaultValueFactory = _ => 2 };
-        var learningRate = new Option<double>("--learning-rate") { Description = "Learning rate", DefaultValueFactory = _ => 5e-3 };
+        var learningRate = new Option<double>("--learning-rate") { Description = "Initial learning rate", DefaultValueFactory = _ => 2e-3 };
+        var schedule = new Option<string>("--schedule")
+        {
+            Description = "poly: rate·(1 − progress)^0.9, progress by epochs or by the --minutes budget (nnU-Net's); multistep: ×0.1 after 40 % and 60 % of the epochs (the reference's); constant",
+            DefaultValueFactory = _ => "poly",
+        };
+        schedule.AcceptOnlyFromAmong("poly", "multistep", "constant");
         var optimizer = new Option<string>("--optimizer") { Description = "adam or lookahead-radam (the reference's)", DefaultValueFactory = _ => "adam" };
         optimizer.AcceptOnlyFromAmong("adam", "lookahead-radam");
-        var points = new Option<int>("--points") { Description = "Points sampled per volume and step", DefaultValueFactory = _ => 1024 };
-        var borderShare = new Option<double>("--border-share") { Description = "Share of points drawn near the label surface, [0, 1]", DefaultValueFactory = _ => 0.5 };
-        var seed = new Option<int>("--seed") { Description = "Seed of shuffling, sampling and augmentation", DefaultValueFactory = _ => 0 };
-        var checkpoints = new Option<string?>("--checkpoints") { Description = "Folder for last.ckpt/best.ckpt (resumes from last.ckpt)" };
+        var points = new Option<int>("--points") { Description = "Points sampled per volume and step (occupancy models)", DefaultValueFactory = _ => 4096 };
+        var borderShare = new Option<double>("--border-share") { Description = "Share of points drawn near class borders, [0, 1]", DefaultValueFactory = _ => 0.5 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the initial weights, shuffling, sampling and augmentation", DefaultValueFactory = _ => 0 };
+        var validation = new Option<string?>("--validation") { Description = "Labelled validation data (same forms as --data)" };
+        var validationSplit = new Option<double?>("--validation-split")
+        {
+            Description = "Share of the training cases held out for validation (default 0.2 with 5 or more cases, else none)",
+        };
+        var validateEvery = new Option<int>("--validate-every") { Description = "Validate every N epochs (and after the last)", DefaultValueFactory = _ => 5 };
+        var checkpoints = new Option<string?>("--checkpoints") { Description = "Folder for last.ckpt/best.ckpt and their model.json (resumes from last.ckpt)" };
+        var binary = new Option<bool>("--binary") { Description = "Collapse every non-zero label into one foreground class (whole tumour, whole organ)" };
+        var device = new Option<string>("--device") { Description = "cpu, auto, cuda or cuda:N", DefaultValueFactory = _ => "cpu" };
 
-        var command = new Command("train", "Train an OSS-Net preset on labelled volumes and write its weights");
-        model.AddTo(command, inference: false);
-        foreach (var option in new Option[] { data, validation, output, epochs, batchSize, learningRate, optimizer, points, borderShare, seed, checkpoints })
+        var command = new Command("train", "Plan the data, train a model of any family and write a self-describing model file");
+        foreach (var option in new Option[]
+        {
+            data, output, family, variant, preset, planFile, maxGridVoxels, width, minutes, epochs, batchSize, learningRate, schedule,
+            optimizer, points, borderShare, seed, validation, validationSplit, validateEvery, checkpoints, binary, device,
+        })
         {
             command.Options.Add(option);
         }
@@ -44,71 +78,79 @@ internal static class TrainCommand
             var smoke = parse.GetValue(CommonOptions.Smoke);
             var dataLocation = parse.GetValue(data) ?? (smoke ? "synthetic:2" : throw new ArgumentException("--data is required (or use --smoke)."));
             var outputPath = parse.GetValue(output) ?? (smoke
-                ? Path.Combine(Path.GetTempPath(), $"ossnet-smoke-{Environment.ProcessId}.dat")
-                : throw new ArgumentException("--output is required: the weights file to write."));
+                ? Path.Combine(Path.GetTempPath(), $"ossnet-smoke-{Environment.ProcessId}{ModelFile.Extension}")
+                : throw new ArgumentException("--output is required: the model file to write (e.g. model.ossnet)."));
+            var budget = parse.GetValue(minutes) is { } m
+                ? m > 0 ? TimeSpan.FromMinutes(m) : throw new ArgumentException($"--minutes must be positive; got {m}.")
+                : (TimeSpan?)null;
             TorchBackend.EnsureLoaded();
-            using var services = new ServiceCollection().AddOssNet().Services.BuildServiceProvider();
-            var factory = services.GetRequiredService<IVolumeSourceFactory>();
-            var training = await DataLocations.OpenAsync(factory, dataLocation, requireLabels: true, cancellationToken);
-            var validationSource = parse.GetValue(validation) is { } v ? await DataLocations.OpenAsync(factory, v, requireLabels: true, cancellationToken) : null;
-            var first = await training.LoadAsync(training.CaseIds[0], cancellationToken);
-            var architecture = model.Architecture(parse, parse.GetValue(model.InputChannels) ?? first.Image.Channels);
-            var preprocessing = PreprocessingPresets.Create(parse.GetValue(model.Preprocessing)!, architecture.FullResolutionShape);
+            var torchDevice = DeviceSelector.Resolve(DeviceOption.Parse(parse.GetValue(device)!));
+            var runSeed = parse.GetValue(seed);
+            var choice = new FamilyChoice(
+                ModelFamilies.Parse(parse.GetValue(family)!),
+                Enum.Parse<OssNetVariant>(parse.GetValue(variant)!, ignoreCase: true),
+                parse.GetValue(preset) ?? (smoke ? "tiny" : null),
+                smoke ? 32 : parse.GetValue(width),
+                runSeed,
+                smoke ? 256 : parse.GetValue(points),
+                parse.GetValue(borderShare),
+                smoke ? 2048 : 65536);
+
+            var factory = new VolumeSourceFactory();
+            var all = await DataLocations.OpenAsync(factory, dataLocation, requireLabels: true, cancellationToken);
+            var (training, heldOut) = VolumeSourceSplit.Split(all, parse.GetValue(validationSplit) ?? (all.CaseIds.Count >= 5 ? 0.2 : 0), runSeed);
+            var validationSource = parse.GetValue(validation) is { } v
+                ? await DataLocations.OpenAsync(factory, v, requireLabels: true, cancellationToken)
+                : heldOut;
+
+            var plan = await PlanAsync(parse.GetValue(planFile), training, choice, parse.GetValue(maxGridVoxels), cancellationToken);
+            if (parse.GetValue(binary))
+            {
+                plan = plan with { Labels = LabelSet.Binary() };
+            }
+
+            AnsiConsole.WriteLine(plan.Describe().TrimEnd());
+            using var run = FamilyTraining.Create(choice, plan, torchDevice);
+            if (parse.GetValue(checkpoints) is { } checkpointFolder)
+            {
+                // Checkpoints describe themselves too: 'segment --model <folder>/best.ckpt' reads this file.
+                ModelFile.WriteDescription(Path.Combine(checkpointFolder, ModelFile.DescriptionName), run.Description);
+            }
+
+            var epochCount = smoke ? 1 : parse.GetValue(epochs) ?? (budget is null ? 50 : 100_000);
             var trainerOptions = new TrainerOptions
             {
-                Epochs = smoke ? 1 : parse.GetValue(epochs),
+                Epochs = epochCount,
                 BatchSize = Math.Min(parse.GetValue(batchSize), training.CaseIds.Count),
                 LearningRate = parse.GetValue(learningRate),
                 Optimizer = parse.GetValue(optimizer) == "adam" ? OptimizerKind.Adam : OptimizerKind.LookaheadRAdam,
-                LearningRateMilestones = [],
-                ValidateEveryEpochs = 5,
-                Seed = parse.GetValue(seed),
+                Schedule = parse.GetValue(schedule) == "poly" ? LearningRateSchedule.Polynomial : LearningRateSchedule.MultiStep,
+                LearningRateMilestones = parse.GetValue(schedule) == "multistep"
+                    ? [Math.Max(1, (int)(epochCount * 0.4)), Math.Max(1, (int)(epochCount * 0.6))]
+                    : [],
+                TimeBudget = budget,
+                ValidateEveryEpochs = parse.GetValue(validateEvery),
+                Seed = runSeed,
                 CheckpointDirectory = parse.GetValue(checkpoints),
                 CachePreparedCases = training.CaseIds.Count <= 16,
             };
-            var taskOptions = new OccupancyTrainingOptions
+
+            AnsiConsole.MarkupLine(
+                $"Training [bold]{Markup.Escape(run.Description.ModelName)}[/] on {torchDevice} with {training.CaseIds.Count} case(s) of {Markup.Escape(training.Name)}" +
+                (validationSource is null ? string.Empty : $", validating on {validationSource.CaseIds.Count}") +
+                (budget is { } b ? $", for {b.TotalMinutes:0.#} min" : $", {epochCount} epoch(s)"));
+            var clock = Stopwatch.StartNew();
+            var summary = await TrainingDisplay.RunAsync(new SegmentationTrainer(run.Task, trainerOptions), training, validationSource, budget, cancellationToken);
+
+            var description = run.Description with
             {
-                Preprocessing = preprocessing,
-                PointsPerVolume = smoke ? 256 : parse.GetValue(points),
-                BorderShare = parse.GetValue(borderShare),
-                ValidationPointsPerVolume = smoke ? 2048 : 16384,
+                Training = new ModelTrainingSummary(
+                    summary.EpochsCompleted, summary.FinalLoss, summary.BestValidationDice, summary.BestEpoch, clock.Elapsed.TotalMinutes,
+                    training.CaseIds.Count, validationSource?.CaseIds.Count ?? 0, dataLocation, runSeed, torchDevice.ToString(),
+                    summary.StoppedByTimeBudget, DateTimeOffset.UtcNow),
             };
-
-            AnsiConsole.MarkupLine($"Training [bold]{Markup.Escape(architecture.Name)}[/] ({architecture.InputChannels} channels, grid {architecture.FullResolutionShape}) " +
-                $"on {Markup.Escape(training.Name)}: {training.CaseIds.Count} case(s), {trainerOptions.Epochs} epoch(s)");
-            var ossNet = OssNetModel.Create(architecture);
-            using var task = new OccupancyTrainingTask(ossNet, taskOptions);
-            var trainer = services.GetRequiredService<ISegmentationTrainerFactory>().Create(task, trainerOptions);
-            var summary = await AnsiConsole.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                .StartAsync(async context =>
-                {
-                    var bar = context.AddTask("training", maxValue: 1.0);
-                    var progress = new SynchronousProgress<TrainingProgress>(p =>
-                    {
-                        bar.Value = p.Fraction;
-                        bar.Description = string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch}/{p.Epochs} loss {p.Loss:F3}");
-                    });
-                    var result = await trainer.TrainAsync(training, validationSource, progress, cancellationToken);
-                    bar.Value = 1.0;
-                    return result;
-                });
-
-            var table = new Table().AddColumns("epoch", "mean loss", "validation Dice", "seconds");
-            foreach (var epoch in summary.History)
-            {
-                table.AddRow(
-                    epoch.Epoch.ToString(CultureInfo.InvariantCulture),
-                    epoch.MeanLoss.ToString("F4", CultureInfo.InvariantCulture),
-                    epoch.ValidationDice?.ToString("F3", CultureInfo.InvariantCulture) ?? "",
-                    epoch.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture));
-            }
-
-            AnsiConsole.Write(table);
-            var directory = Path.GetDirectoryName(Path.GetFullPath(outputPath));
-            Directory.CreateDirectory(directory!);
-            ossNet.SaveWeights(outputPath);
-            Console.WriteLine($"Saved weights of '{architecture.Name}' ({architecture.InputChannels} channels) to {Path.GetFullPath(outputPath)}");
+            TrainingDisplay.WriteHistory(summary);
+            Save(outputPath, description, run.Task.Model);
             if (smoke)
             {
                 File.Delete(outputPath);
@@ -117,5 +159,41 @@ internal static class TrainCommand
             return 0;
         }));
         return command;
+    }
+
+    private static async Task<DatasetPlan> PlanAsync(string? planPath, IVolumeSource training, FamilyChoice choice, long? maxGridVoxels, CancellationToken cancellationToken)
+    {
+        if (planPath is not null)
+        {
+            return await DatasetPlan.LoadAsync(planPath, cancellationToken);
+        }
+
+        var options = new DatasetPlannerOptions();
+        if (choice.Preset is { } preset)
+        {
+            options.GridShape = OssNetPresets.FromName(preset).FullResolutionShape;
+        }
+
+        if (maxGridVoxels is { } voxels)
+        {
+            options.MaxGridVoxels = voxels;
+        }
+
+        return await DatasetPlanner.PlanAsync(training, options, cancellationToken);
+    }
+
+    private static void Save(string outputPath, ModelDescription description, TorchSharp.torch.nn.Module model)
+    {
+        if (ModelFile.IsModelFile(outputPath) && outputPath.EndsWith(ModelFile.Extension, StringComparison.OrdinalIgnoreCase))
+        {
+            ModelFile.Save(outputPath, description, model);
+            Console.WriteLine($"Saved {description.ModelName} to {Path.GetFullPath(outputPath)} (segment with --model {outputPath})");
+            return;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
+        Sdk.TorchSharp.Serialization.ModuleWeights.Save(model, outputPath);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Saved the weights of {description.ModelName} to {Path.GetFullPath(outputPath)}; they need the same architecture and preprocessing options to be used (write a {ModelFile.Extension} file to keep them together)"));
     }
 }

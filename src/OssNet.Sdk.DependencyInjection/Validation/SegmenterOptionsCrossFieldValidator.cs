@@ -3,6 +3,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OssNet.Sdk.TorchSharp.ModelFiles;
+using OssNet.Sdk.TorchSharp.Models.Baselines;
 using OssNet.Sdk.Transforms;
 
 namespace OssNet.Sdk.DependencyInjection.Validation;
@@ -24,7 +26,7 @@ internal sealed class SegmenterOptionsCrossFieldValidator(IServiceProvider servi
         void Error(string field, string message) => errors.AddError($"Segmenter '{name}': {field}: {message}");
 
         var familyRegistered = registration.Factory is not null
-            || (!string.IsNullOrEmpty(options.Family) && services.GetKeyedService<SegmenterFactory>(options.Family) is not null);
+            || (!string.IsNullOrEmpty(options.EffectiveFamily) && services.GetKeyedService<SegmenterFactory>(options.EffectiveFamily) is not null);
         if (!familyRegistered)
         {
             Error(nameof(options.Family), $"no segmenter family named '{options.Family}' is registered (built in: '{SegmenterOptions.OssNetFamily}'; add others with AddSegmenterFamily).");
@@ -45,12 +47,82 @@ internal sealed class SegmenterOptionsCrossFieldValidator(IServiceProvider servi
             Error(nameof(options.WeightsPath), $"the file {Path.GetFullPath(weights)} does not exist.");
         }
 
-        if (registration.Factory is null && string.Equals(options.Family, SegmenterOptions.OssNetFamily, StringComparison.Ordinal))
+        if (registration.Factory is null)
         {
-            ValidateOssNet(options, registration, preprocessingKnown, Error);
+            switch (options.EffectiveFamily)
+            {
+                case SegmenterOptions.OssNetFamily:
+                    ValidateOssNet(options, registration, preprocessingKnown, Error);
+                    break;
+                case SegmenterOptions.ModelFileFamily:
+                    ValidateModelFile(options, Error);
+                    break;
+                case SegmenterOptions.UNet3DFamily or SegmenterOptions.UNet2DFamily:
+                    ValidateUNet(options, preprocessingKnown, Error);
+                    break;
+            }
         }
 
         return errors.Build();
+    }
+
+    private static void ValidateModelFile(SegmenterOptions options, Action<string, string> error)
+    {
+        var conflicting = new[] { (nameof(options.Preset), options.Preset is not null), (nameof(options.Architecture), options.Architecture is not null),
+            (nameof(options.UNetArchitecture), options.UNetArchitecture is not null), (nameof(options.WeightsPath), options.WeightsPath is not null) }
+            .Where(c => c.Item2).Select(c => c.Item1).ToList();
+        if (conflicting.Count > 0)
+        {
+            error(nameof(options.ModelPath), $"a model file describes the model itself; unset {string.Join(", ", conflicting)}.");
+        }
+
+        if (!File.Exists(options.ModelPath))
+        {
+            error(nameof(options.ModelPath), $"the file {Path.GetFullPath(options.ModelPath!)} does not exist.");
+            return;
+        }
+
+        try
+        {
+            ModelFile.ReadDescription(options.ModelPath!);
+        }
+        catch (InvalidDataException e)
+        {
+            error(nameof(options.ModelPath), e.Message);
+        }
+    }
+
+    private static void ValidateUNet(SegmenterOptions options, bool preprocessingKnown, Action<string, string> error)
+    {
+        UNetOptions architecture;
+        try
+        {
+            architecture = options.ResolveUNetArchitecture();
+            architecture.Validate();
+        }
+        catch (InvalidOperationException e)
+        {
+            error($"{nameof(options.Preset)}/{nameof(options.UNetArchitecture)}", e.Message);
+            return;
+        }
+        catch (ArgumentException e)
+        {
+            error(options.Preset is null ? nameof(options.UNetArchitecture) : nameof(options.Preset), e.Message);
+            return;
+        }
+
+        var dimensions = options.EffectiveFamily == SegmenterOptions.UNet2DFamily ? 2 : 3;
+        if (architecture.SpatialDimensions != dimensions)
+        {
+            error(nameof(options.Family), $"'{options.EffectiveFamily}' builds a {dimensions}D U-Net, but the architecture '{architecture.Name}' is {architecture.SpatialDimensions}D.");
+        }
+
+        if (preprocessingKnown
+            && !string.Equals(options.Preprocessing, PreprocessingPresets.Custom, StringComparison.OrdinalIgnoreCase)
+            && PreprocessingPresets.DescribeIncompatibility(options.Preprocessing, UNetSegmenterFamily.GridOf(options)) is { } problem)
+        {
+            error(nameof(options.Preprocessing), problem + $" (set {nameof(options.Grid)}).");
+        }
     }
 
     private static void ValidateOssNet(SegmenterOptions options, SegmenterRegistration registration, bool preprocessingKnown, Action<string, string> error)
