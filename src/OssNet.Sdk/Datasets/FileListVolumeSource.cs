@@ -6,8 +6,9 @@ using OssNet.Sdk.Volumes;
 namespace OssNet.Sdk.Datasets;
 
 /// <summary>A dataset given as an explicit list of cases, each a set of image files and an optional label file.</summary>
-/// <remarks>Nothing is read until <see cref="LoadAsync"/>; image files of one case must share a grid and their channels are concatenated in order.</remarks>
-public sealed class FileListVolumeSource : VolumeSourceBase
+/// <remarks>Nothing is read until <see cref="LoadAsync"/>; image files of one case must share a grid and their channels are concatenated in order.
+/// Its <see cref="Description"/> has the first case's channel names and no labels (a list does not name its classes).</remarks>
+public sealed class FileListVolumeSource : VolumeSourceBase, IDescribedVolumeSource
 {
     private readonly Dictionary<string, VolumeFileCase> _cases;
     private readonly VolumeReadOptions _options;
@@ -42,7 +43,11 @@ public sealed class FileListVolumeSource : VolumeSourceBase
         }
 
         CaseIds = ids;
+        Description = new DatasetDescription(null, ids.Count > 0 ? _cases[ids[0]].ChannelNames : [], null);
     }
+
+    /// <inheritdoc />
+    public DatasetDescription Description { get; }
 
     /// <inheritdoc />
     public override string Name { get; }

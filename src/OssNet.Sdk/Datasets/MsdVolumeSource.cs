@@ -13,20 +13,24 @@ namespace OssNet.Sdk.Datasets;
 /// Every path must resolve inside the task folder: absolute paths and <c>..</c> that leaves it are rejected when the
 /// source is opened. Case identifiers are the image file names without extension; voxels are read only by
 /// <see cref="LoadAsync"/>.</para>
+/// <para><see cref="Description"/> holds the channel names (<c>"modality"</c>, or nnU-Net v2's <c>"channel_names"</c>) and
+/// the label set: <c>"labels"</c> as <c>{"0": "background", "1": "tumour"}</c> (MSD) or <c>{"background": 0, "tumour": 1}</c>
+/// (nnU-Net v2), in value order. nnU-Net v2 region labels (a list of values per name) are rejected.</para>
 /// </remarks>
-public sealed class MsdVolumeSource : VolumeSourceBase
+public sealed class MsdVolumeSource : VolumeSourceBase, IDescribedVolumeSource
 {
     /// <summary>The largest dataset.json accepted (real ones are below 200 KB).</summary>
     private const long MaxDatasetJsonBytes = 64L << 20;
 
     private readonly FileListVolumeSource _files;
 
-    private MsdVolumeSource(string root, string name, FileListVolumeSource files, IReadOnlyDictionary<string, string> properties)
+    private MsdVolumeSource(string root, string name, FileListVolumeSource files, IReadOnlyDictionary<string, string> properties, DatasetDescription description)
     {
         Root = root;
         Name = name;
         _files = files;
         Properties = properties;
+        Description = description;
     }
 
     /// <summary>Gets the task folder.</summary>
@@ -40,6 +44,9 @@ public sealed class MsdVolumeSource : VolumeSourceBase
 
     /// <summary>Gets the top-level text fields of dataset.json (name, description, tensorImageSize, …) and "modality.N"/"labels.N" entries.</summary>
     public IReadOnlyDictionary<string, string> Properties { get; }
+
+    /// <summary>Gets the dataset's name, channel names and label set as dataset.json gives them.</summary>
+    public DatasetDescription Description { get; }
 
     /// <summary>Opens a task folder: reads and validates dataset.json (no image is read).</summary>
     /// <param name="root">The folder that holds dataset.json, imagesTr, labelsTr, ….</param>
@@ -85,12 +92,14 @@ public sealed class MsdVolumeSource : VolumeSourceBase
 
             var properties = ReadProperties(top);
             var channelNames = ReadChannelNames(top);
+            var labels = DatasetJsonLabels.Read(top, jsonPath);
             var cases = split == MsdSplit.Training ? ReadTraining(top, root, jsonPath, channelNames) : ReadTest(top, root, jsonPath, channelNames);
             var title = properties.TryGetValue("name", out var n) ? n : Path.GetFileName(root);
             var name = $"MSD {title} {split.ToString().ToLowerInvariant()} ({root})";
             try
             {
-                return new MsdVolumeSource(root, name, new FileListVolumeSource(name, cases, options), properties);
+                var description = new DatasetDescription(properties.GetValueOrDefault("name"), channelNames, labels);
+                return new MsdVolumeSource(root, name, new FileListVolumeSource(name, cases, options), properties, description);
             }
             catch (ArgumentException e)
             {
@@ -193,7 +202,7 @@ public sealed class MsdVolumeSource : VolumeSourceBase
                 case JsonValueKind.String or JsonValueKind.Number:
                     properties[property.Name] = property.Value.ToString();
                     break;
-                case JsonValueKind.Object when property.Name is "modality" or "labels":
+                case JsonValueKind.Object when property.Name is "modality" or "channel_names" or "labels":
                     foreach (var item in property.Value.EnumerateObject())
                     {
                         properties[$"{property.Name}.{item.Name}"] = item.Value.ToString();
@@ -210,7 +219,7 @@ public sealed class MsdVolumeSource : VolumeSourceBase
 
     private static string[] ReadChannelNames(JsonElement top)
     {
-        if (!top.TryGetProperty("modality", out var modality) || modality.ValueKind != JsonValueKind.Object)
+        if (!(top.TryGetProperty("modality", out var modality) || top.TryGetProperty("channel_names", out modality)) || modality.ValueKind != JsonValueKind.Object)
         {
             return [];
         }

@@ -36,6 +36,38 @@ internal readonly record struct BoundingBox(int MinX, int MinY, int MinZ, int Ma
         return maxX < 0 ? null : new BoundingBox(minX, minY, minZ, maxX + 1, maxY + 1, maxZ + 1);
     }
 
+    /// <summary>Returns the box of the voxels that are non-zero in any channel of <paramref name="voxels"/> (SDK layout), or null when there are none.</summary>
+    public static BoundingBox? OfNonZero(ReadOnlySpan<float> voxels, VolumeShape shape, int channels)
+    {
+        int minX = int.MaxValue, minY = int.MaxValue, minZ = int.MaxValue, maxX = -1, maxY = -1, maxZ = -1;
+        var n = (int)shape.VoxelCount;
+        for (var c = 0; c < channels; c++)
+        {
+            var channel = voxels.Slice(c * n, n);
+            for (var x = 0; x < shape.X; x++)
+            {
+                for (var y = 0; y < shape.Y; y++)
+                {
+                    var row = channel.Slice((int)shape.IndexOf(x, y, 0), shape.Z);
+                    var first = row.IndexOfAnyExcept(0f);
+                    if (first < 0)
+                    {
+                        continue;
+                    }
+
+                    minX = Math.Min(minX, x);
+                    maxX = Math.Max(maxX, x);
+                    minY = Math.Min(minY, y);
+                    maxY = Math.Max(maxY, y);
+                    minZ = Math.Min(minZ, first);
+                    maxZ = Math.Max(maxZ, row.LastIndexOfAnyExcept(0f));
+                }
+            }
+        }
+
+        return maxX < 0 ? null : new BoundingBox(minX, minY, minZ, maxX + 1, maxY + 1, maxZ + 1);
+    }
+
     /// <summary>Returns the box grown by <paramref name="margin"/> voxels on every side, clipped to <paramref name="shape"/>.</summary>
     public BoundingBox Expand(int margin, VolumeShape shape) => new(
         Math.Max(MinX - margin, 0), Math.Max(MinY - margin, 0), Math.Max(MinZ - margin, 0),

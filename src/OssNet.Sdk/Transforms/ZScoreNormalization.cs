@@ -56,7 +56,7 @@ public sealed class ZScoreNormalization : IVolumeTransform
     }
 
     /// <summary>Mean, unbiased standard deviation and whether the measured voxels are all equal (or fewer than two); NaN mean for non-finite input.</summary>
-    private static (double Mean, double Std, bool Constant) Statistics(ReadOnlyMemory<float> values, bool nonZeroOnly)
+    internal static (double Mean, double Std, bool Constant) Statistics(ReadOnlyMemory<float> values, bool nonZeroOnly)
     {
         var chunks = (values.Length + ChunkSize - 1) / ChunkSize;
         var sums = new double[chunks];
@@ -136,7 +136,7 @@ public sealed class ZScoreNormalization : IVolumeTransform
         return (mean, Math.Sqrt(sumSquares / (n - 1)), false);
     }
 
-    private static void Normalize(ReadOnlyMemory<float> source, Memory<float> target, float mean, float inverseStd, bool nonZeroOnly)
+    internal static void Normalize(ReadOnlyMemory<float> source, Memory<float> target, float mean, float inverseStd, bool nonZeroOnly)
     {
         var chunks = (source.Length + ChunkSize - 1) / ChunkSize;
         SlabParallel.For(chunks, ChunkSize, i =>
