@@ -13,7 +13,7 @@ namespace OssNet.Sdk.TorchSharp.Models.OssNet;
 /// Start from a preset (<see cref="OssNetPresets"/>) and change what you need; <see cref="Validate"/> runs in
 /// <see cref="OssNetModel.Create(OssNetOptions, EncoderFactory?, OccupancyDecoderFactory?)"/>.
 /// </remarks>
-public sealed class OssNetOptions
+public sealed partial class OssNetOptions
 {
     /// <summary>Gets or sets a name for the configuration (the presets use the reference config names, e.g. <c>oss_net_full_bra_ts</c>).</summary>
     /// <value>The default value is <c>custom</c>.</value>
