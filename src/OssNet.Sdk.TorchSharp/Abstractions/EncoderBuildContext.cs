@@ -23,7 +23,12 @@ public sealed record EncoderBuildContext(
     int LatentCount,
     VolumeShape EncoderInputShape,
     bool UseLowResolutionHead,
-    int? Seed);
+    int? Seed)
+{
+    /// <summary>Gets the channels the low-resolution head must output: 1 for a binary model, the class count N ≥ 3 otherwise.</summary>
+    /// <value>The default value is 1.</value>
+    public long LowResolutionChannels { get; init; } = 1;
+}
 
 /// <summary>Creates the occupancy decoder of a model.</summary>
 /// <param name="context">What the decoder must accept.</param>
@@ -35,4 +40,9 @@ public delegate OccupancyDecoderModule OccupancyDecoderFactory(OccupancyDecoderB
 /// <param name="LatentCount">Latents per volume K the encoder produces.</param>
 /// <param name="PatchChannels">Patch channels per point the model will pass (0: no patches).</param>
 /// <param name="Seed">The options' seed for initialisation, or null.</param>
-public sealed record OccupancyDecoderBuildContext(long LatentFeatures, int LatentCount, long PatchChannels, int? Seed);
+public sealed record OccupancyDecoderBuildContext(long LatentFeatures, int LatentCount, long PatchChannels, int? Seed)
+{
+    /// <summary>Gets the logits per point the decoder must output: 1 for a binary model, the class count N ≥ 3 otherwise.</summary>
+    /// <value>The default value is 1.</value>
+    public long OutputChannels { get; init; } = 1;
+}

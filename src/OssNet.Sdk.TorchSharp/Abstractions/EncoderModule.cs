@@ -35,6 +35,10 @@ public abstract class EncoderModule : Module<Tensor, EncoderOutput>, IEncoder
     /// <inheritdoc />
     public abstract bool HasLowResolutionHead { get; }
 
+    /// <summary>Gets the channels of the low-resolution head's logits: 1 for a binary model, the class count N ≥ 3 for a multi-class one.</summary>
+    /// <value>The default implementation returns 1; override it when the head predicts N classes.</value>
+    public virtual long LowResolutionChannels => 1;
+
     /// <inheritdoc />
     public EncoderOutput Encode(Tensor volumes) => call(volumes);
 }

@@ -14,7 +14,7 @@ public sealed class EncoderOutput : IDisposable
 {
     /// <summary>Initializes the output and takes ownership of the tensors.</summary>
     /// <param name="latents">[B, K, L].</param>
-    /// <param name="lowResolutionLogits">[B, 1, a, b, c] or null.</param>
+    /// <param name="lowResolutionLogits">[B, 1, a, b, c] (binary), [B, N, a, b, c] (N ≥ 3 classes) or null.</param>
     public EncoderOutput(Tensor latents, Tensor? lowResolutionLogits = null)
     {
         ArgumentNullException.ThrowIfNull(latents);
@@ -25,7 +25,8 @@ public sealed class EncoderOutput : IDisposable
     /// <summary>Gets the latent vectors, shape [B, K, L].</summary>
     public Tensor Latents { get; }
 
-    /// <summary>Gets the logits of the auxiliary low-resolution segmentation, shape [B, 1, a, b, c], or null.</summary>
+    /// <summary>Gets the logits of the auxiliary low-resolution segmentation, shape [B, 1, a, b, c] (binary) or [B, N, a, b, c]
+    /// (N ≥ 3 classes), or null.</summary>
     public Tensor? LowResolutionLogits { get; }
 
     /// <summary>Gets the batch size B.</summary>

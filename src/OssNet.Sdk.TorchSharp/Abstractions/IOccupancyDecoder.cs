@@ -24,6 +24,7 @@ public interface IOccupancyDecoder
     /// <param name="coordinates">[B, N, 3] float: raw voxel indices of the full-resolution grid (not normalised).</param>
     /// <param name="patches">[B, N, PatchChannels, 7, 7, 7], or null when <see cref="PatchChannels"/> is 0.</param>
     /// <param name="encoded">The encoder's output for the same B volumes.</param>
-    /// <returns>Logits [B, N, 1] (sigmoid gives occupancy probabilities); the caller owns the tensor.</returns>
+    /// <returns>Logits [B, N, 1] (sigmoid gives occupancy probabilities), or [B, N, classes] for a multi-class decoder
+    /// (softmax gives class probabilities); the caller owns the tensor.</returns>
     Tensor Decode(Tensor coordinates, Tensor? patches, EncoderOutput encoded);
 }

@@ -27,6 +27,10 @@ public abstract class OccupancyDecoderModule : Module<Tensor, Tensor?, Tensor, T
     /// <inheritdoc />
     public abstract long PatchChannels { get; }
 
+    /// <summary>Gets the logits per point: 1 for a binary decoder (sigmoid), the class count N ≥ 3 for a multi-class one (softmax).</summary>
+    /// <value>The default implementation returns 1; override it in a multi-class decoder.</value>
+    public virtual long OutputChannels => 1;
+
     /// <inheritdoc />
     public virtual bool SupportsLatentCount(long latentCount) => latentCount == 1 || latentCount == BlockCount + 1;
 

@@ -11,7 +11,7 @@ namespace OssNet.Sdk.TorchSharp.Decoders;
 /// <summary>
 /// The OSS-Net occupancy decoder: per point, the input <c>[coordinates (3, or 35 with Fourier features), patch features
 /// (343, if patches are used), latent₀ (L)]</c> passes through residual CBN blocks (widths 512 in every paper model) and a
-/// final <c>Linear(→ 1, no bias)</c>.
+/// final <c>Linear(→ 1, no bias)</c> (binary), or <c>Linear(→ N, no bias)</c> for N ≥ 3 classes.
 /// </summary>
 /// <remarks>
 /// <para>Reference code <c>oss_net/decoder.py: ResidualCBNDecoder</c>; keys <c>b</c> (Fourier matrix buffer [1, 3, 16],
@@ -20,7 +20,9 @@ namespace OssNet.Sdk.TorchSharp.Decoders;
 /// latent 0 joins the input and latent k + 1 conditions block k.</para>
 /// <para><b>Deviation:</b> the reference ends in a sigmoid; this decoder returns <b>logits</b> [B, N, 1]. Apply
 /// <c>torch.sigmoid</c> for probabilities and train with BCE with logits (numerically equivalent to the reference's BCE on
-/// probabilities, and stable). Splitting large point sets into chunks is the caller's (inferer's) job.</para>
+/// probabilities, and stable). With N ≥ 3 output channels the logits are [B, N, N_classes]: a softmax over the last axis gives
+/// the class probabilities (the official decoder likewise switches from sigmoid to softmax when it has more than one output
+/// feature). Splitting large point sets into chunks is the caller's (inferer's) job.</para>
 /// </remarks>
 public sealed class ResidualConditionalBatchNormDecoder : OccupancyDecoderModule
 {
@@ -40,18 +42,26 @@ public sealed class ResidualConditionalBatchNormDecoder : OccupancyDecoderModule
     /// coordinates. The decoder takes ownership (it becomes the buffer <c>b</c>).</param>
     /// <param name="dropout">Dropout inside the blocks and the patch mapping (the reference uses 0).</param>
     /// <param name="activationFactory">Creates each activation; default a new PAU.</param>
+    /// <param name="outputChannels">Logits per point: 1 (binary, sigmoid; every paper model) or the class count N ≥ 3 (softmax).</param>
     public ResidualConditionalBatchNormDecoder(
         long latentFeatures,
         IReadOnlyList<long> widths,
         long patchChannels,
         Tensor? fourierMatrix = null,
         double dropout = 0.0,
-        Func<Module<Tensor, Tensor>>? activationFactory = null)
+        Func<Module<Tensor, Tensor>>? activationFactory = null,
+        long outputChannels = 1)
         : base(nameof(ResidualConditionalBatchNormDecoder))
     {
         ArgumentNullException.ThrowIfNull(widths);
         ArgumentOutOfRangeException.ThrowIfLessThan(latentFeatures, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(patchChannels);
+        if (outputChannels is < 1 or 2)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(outputChannels), outputChannels, "A decoder outputs 1 logit (binary, sigmoid) or one per class for 3 or more classes (softmax).");
+        }
+
         if (widths.Count == 0 || widths.Any(w => w < 1))
         {
             throw new ArgumentException($"The decoder needs at least one block of positive width; got [{string.Join(", ", widths)}].", nameof(widths));
@@ -64,6 +74,7 @@ public sealed class ResidualConditionalBatchNormDecoder : OccupancyDecoderModule
 
         LatentFeatures = latentFeatures;
         PatchChannels = patchChannels;
+        OutputChannels = outputChannels;
         CoordinateFeatures = fourierMatrix is null ? 3 : FourierFeatures.EncodedFeatures((int)fourierMatrix.shape[2]);
         InputFeatures = CoordinateFeatures + (patchChannels > 0 ? PatchMapping.OutputFeatures : 0) + latentFeatures;
         b = fourierMatrix?.DetachFromDisposeScope();
@@ -77,7 +88,7 @@ public sealed class ResidualConditionalBatchNormDecoder : OccupancyDecoderModule
 
         blocks = new ModuleList<ResidualConditionalBatchNormBlock>(blockList);
         patch_mapping = patchChannels > 0 ? new PatchMapping(patchChannels, dropout, activationFactory) : null;
-        final_mapping = Sequential(Linear(widths[^1], 1, hasBias: false));
+        final_mapping = Sequential(Linear(widths[^1], outputChannels, hasBias: false));
         RegisterComponents();
     }
 
@@ -90,6 +101,9 @@ public sealed class ResidualConditionalBatchNormDecoder : OccupancyDecoderModule
     /// <inheritdoc />
     public override long PatchChannels { get; }
 
+    /// <inheritdoc />
+    public override long OutputChannels { get; }
+
     /// <summary>Gets the width of the per-point coordinate encoding (3, or 2F + 3 with Fourier features).</summary>
     public long CoordinateFeatures { get; }
 
@@ -100,7 +114,7 @@ public sealed class ResidualConditionalBatchNormDecoder : OccupancyDecoderModule
     /// <param name="coordinates">[B, N, 3] raw voxel coordinates of the full-resolution grid (integer types are converted).</param>
     /// <param name="patches">[B, N, PatchChannels, 7, 7, 7], or null when the decoder uses no patches.</param>
     /// <param name="latents">[B, K, L] with K = 1 or BlockCount + 1.</param>
-    /// <returns>Logits [B, N, 1]; the caller owns the tensor.</returns>
+    /// <returns>Logits [B, N, OutputChannels]; the caller owns the tensor.</returns>
     public override Tensor forward(Tensor coordinates, Tensor? patches, Tensor latents)
     {
         TensorGuard.Rank(latents, 3, nameof(latents));
@@ -118,7 +132,7 @@ public sealed class ResidualConditionalBatchNormDecoder : OccupancyDecoderModule
         CheckPatches(patches, batch, points);
         if (points == 0)
         {
-            return torch.zeros([batch, 0, 1], dtype: latents.dtype, device: latents.device);
+            return torch.zeros([batch, 0, OutputChannels], dtype: latents.dtype, device: latents.device);
         }
 
         using var scope = torch.NewDisposeScope();
@@ -144,7 +158,7 @@ public sealed class ResidualConditionalBatchNormDecoder : OccupancyDecoderModule
             features = blocks[k].call(features, latent);
         }
 
-        return final_mapping.call(features).reshape(batch, points, 1).MoveToOuterDisposeScope();
+        return final_mapping.call(features).reshape(batch, points, OutputChannels).MoveToOuterDisposeScope();
     }
 
     private void CheckPatches(Tensor? patches, long batch, long points)

@@ -15,7 +15,7 @@ namespace OssNet.Sdk.TorchSharp.Encoders;
 /// <c>AdaptiveMaxPool3d(outputShape) → Conv3d(Cᵢ → Cᵢ/2, 5³, no bias) → BatchNorm3d → PAU</c>; the pooled maps are
 /// concatenated and mapped by <c>Conv3d(→ K, 5³, bias) → BatchNorm3d(K) → PAU</c> to K latent vectors of size
 /// L = the voxel count of <c>outputShape</c>. Optionally an auxiliary head <c>Conv3d(C_last → 1, 5³, no bias)</c> on the
-/// last stage predicts a coarse segmentation.
+/// last stage predicts a coarse segmentation (<c>→ N</c> channels, one per class, for N ≥ 3 classes).
 /// </summary>
 /// <remarks>
 /// Reference code <c>oss_net/encoder.py: ConvolutionalEncoderSkip</c>; keys <c>blocks.{i}</c>,
@@ -40,6 +40,7 @@ public sealed class ConvolutionalEncoderWithSkips : EncoderModule
     /// <param name="lowResolutionHead">Whether to add the auxiliary low-resolution segmentation head.</param>
     /// <param name="dropout">Dropout inside the stages (the reference uses 0).</param>
     /// <param name="activationFactory">Creates each activation; default a new PAU.</param>
+    /// <param name="lowResolutionChannels">Channels of the head's logits: 1 (binary; the reference) or the class count N ≥ 3.</param>
     public ConvolutionalEncoderWithSkips(
         long inputChannels,
         IReadOnlyList<long> stageChannels,
@@ -47,12 +48,19 @@ public sealed class ConvolutionalEncoderWithSkips : EncoderModule
         int latentCount = 6,
         bool lowResolutionHead = true,
         double dropout = 0.0,
-        Func<Module<Tensor, Tensor>>? activationFactory = null)
+        Func<Module<Tensor, Tensor>>? activationFactory = null,
+        long lowResolutionChannels = 1)
         : base(nameof(ConvolutionalEncoderWithSkips))
     {
         ArgumentNullException.ThrowIfNull(stageChannels);
         ArgumentOutOfRangeException.ThrowIfLessThan(inputChannels, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(latentCount, 1);
+        if (lowResolutionChannels is < 1 or 2)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(lowResolutionChannels), lowResolutionChannels, "The head outputs 1 channel (binary, sigmoid) or one per class for 3 or more classes (softmax).");
+        }
+
         if (stageChannels.Count == 0)
         {
             throw new ArgumentException("The encoder needs at least one stage.", nameof(stageChannels));
@@ -70,6 +78,7 @@ public sealed class ConvolutionalEncoderWithSkips : EncoderModule
         InputChannels = inputChannels;
         OutputShape = outputShape;
         LatentCount = latentCount;
+        LowResolutionChannels = lowResolutionChannels;
         blocks = new ModuleList<ResidualBlock3D>(EncoderShapes.Stages(inputChannels, stageChannels, dropout, activationFactory));
         output_mappings = new ModuleList<Sequential>(stageChannels.Select(channels => Sequential(
             new AdaptiveMaxPool3D(outputShape),
@@ -81,7 +90,7 @@ public sealed class ConvolutionalEncoderWithSkips : EncoderModule
             BatchNorm3d(latentCount, affine: true, track_running_stats: true),
             activation());
         segmentation_mapping = lowResolutionHead
-            ? Sequential(Conv3d(stageChannels[^1], 1, kernel_size: 5, stride: 1, padding: 2, bias: false))
+            ? Sequential(Conv3d(stageChannels[^1], lowResolutionChannels, kernel_size: 5, stride: 1, padding: 2, bias: false))
             : null;
         RegisterComponents();
     }
@@ -98,12 +107,15 @@ public sealed class ConvolutionalEncoderWithSkips : EncoderModule
     /// <inheritdoc />
     public override bool HasLowResolutionHead => segmentation_mapping is not null;
 
+    /// <inheritdoc />
+    public override long LowResolutionChannels { get; }
+
     /// <summary>Gets the pooling target of the skip latents.</summary>
     public VolumeShape OutputShape { get; }
 
     /// <summary>Encodes volumes.</summary>
     /// <param name="input">[B, InputChannels, X, Y, Z]; every extent at least 2^stages.</param>
-    /// <returns>Latents [B, K, L] and, with the head, logits [B, 1, X/2^s, Y/2^s, Z/2^s]; the caller owns the result.</returns>
+    /// <returns>Latents [B, K, L] and, with the head, logits [B, LowResolutionChannels, X/2^s, Y/2^s, Z/2^s]; the caller owns the result.</returns>
     public override EncoderOutput forward(Tensor input)
     {
         EncoderShapes.CheckInput(input, InputChannels, expectedShape: null, nameof(input));

@@ -80,6 +80,13 @@ public sealed class OssNetModel : Module<Tensor, Tensor, Tensor?, (Tensor Logits
     /// <summary>Gets the latent size L.</summary>
     public long LatentFeatures => encoder.LatentFeatures;
 
+    /// <summary>Gets the number of classes, background included (2 for a binary model).</summary>
+    public int Classes => Options.Classes;
+
+    /// <summary>Gets a value indicating whether the model is binary: one logit per point, sigmoid probabilities.
+    /// Otherwise it outputs <see cref="Classes"/> logits per point and a softmax gives the class probabilities.</summary>
+    public bool IsBinary => Options.Classes == 2;
+
     /// <summary>Gets the number of trainable parameters (the reference's "# model parameters").</summary>
     public long TrainableParameterCount => parameters().Where(p => p.requires_grad).Sum(p => p.numel());
 
@@ -149,14 +156,15 @@ public sealed class OssNetModel : Module<Tensor, Tensor, Tensor?, (Tensor Logits
     /// <param name="coordinates">[B, N, 3]: raw voxel indices of the full-resolution grid as float (not normalised).</param>
     /// <param name="patches">[B, N, <see cref="PatchChannels"/>, 7, 7, 7], or null when <see cref="PatchChannels"/> is 0.</param>
     /// <param name="encoded">The output of <see cref="Encode"/> for the same B volumes.</param>
-    /// <returns>Logits [B, N, 1]; the caller owns the tensor. Split large point sets into chunks.</returns>
+    /// <returns>Logits [B, N, 1] (binary) or [B, N, <see cref="Classes"/>]; the caller owns the tensor. Split large point sets into chunks.</returns>
     public Tensor Decode(Tensor coordinates, Tensor? patches, EncoderOutput encoded) => decoder.Decode(coordinates, patches, encoded);
 
     /// <summary>Encodes the volumes and decodes the query points (a training forward pass).</summary>
     /// <param name="volumes">[B, C, X, Y, Z] down-sampled volumes.</param>
     /// <param name="coordinates">[B, N, 3] raw full-resolution voxel coordinates, float.</param>
     /// <param name="patches">[B, N, <see cref="PatchChannels"/>, 7, 7, 7] or null.</param>
-    /// <returns>Point logits [B, N, 1] and, with the head, low-resolution logits [B, 1, a, b, c]; the caller owns both.</returns>
+    /// <returns>Point logits [B, N, 1] and, with the head, low-resolution logits [B, 1, a, b, c] (binary; with N ≥ 3 classes
+    /// [B, N_points, N] and [B, N, a, b, c]); the caller owns both.</returns>
     public override (Tensor Logits, Tensor? LowResolutionLogits) forward(Tensor volumes, Tensor coordinates, Tensor? patches)
     {
         using var scope = torch.NewDisposeScope();
@@ -199,13 +207,17 @@ public sealed class OssNetModel : Module<Tensor, Tensor, Tensor?, (Tensor Logits
                 options.LatentCount,
                 options.UseLowResolutionHead,
                 options.Dropout,
-                options.ActivationOverride)
+                options.ActivationOverride,
+                options.OutputChannels)
             : CreatePlainEncoder(options);
 
     private static EncoderModule CreateCustomEncoder(OssNetOptions options, EncoderFactory factory)
     {
         var context = new EncoderBuildContext(
-            options.InputChannels, options.LatentFeatures, options.LatentCount, options.EncoderInputShape, options.UseLowResolutionHead, options.Seed);
+            options.InputChannels, options.LatentFeatures, options.LatentCount, options.EncoderInputShape, options.UseLowResolutionHead, options.Seed)
+        {
+            LowResolutionChannels = options.OutputChannels,
+        };
         var encoder = factory(context)
             ?? throw new InvalidOperationException("The encoder factory returned null.");
         var problem =
@@ -213,6 +225,8 @@ public sealed class OssNetModel : Module<Tensor, Tensor, Tensor?, (Tensor Logits
             : encoder.LatentFeatures != context.LatentFeatures ? $"produces latents of {encoder.LatentFeatures} features, the options ask for {context.LatentFeatures}"
             : encoder.LatentCount != context.LatentCount ? $"produces {encoder.LatentCount} latent(s) per volume, the options ask for {context.LatentCount}"
             : context.UseLowResolutionHead && !encoder.HasLowResolutionHead ? "has no low-resolution head, but the options ask for one"
+            : encoder.HasLowResolutionHead && encoder.LowResolutionChannels != context.LowResolutionChannels
+                ? $"has a low-resolution head of {encoder.LowResolutionChannels} channel(s), the options' {options.Classes} classes need {context.LowResolutionChannels}"
             : null;
         if (problem is not null)
         {
@@ -233,17 +247,23 @@ public sealed class OssNetModel : Module<Tensor, Tensor, Tensor?, (Tensor Logits
                 options.Seed is { } seed ? new torch.Generator(unchecked((ulong)seed) ^ 0x0F0E_7A11UL) : null)
             : null;
         return new ResidualConditionalBatchNormDecoder(
-            options.LatentFeatures, Longs(options.DecoderWidths), options.PatchChannels, fourier, options.Dropout, options.ActivationOverride);
+            options.LatentFeatures, Longs(options.DecoderWidths), options.PatchChannels, fourier, options.Dropout, options.ActivationOverride, options.OutputChannels);
     }
 
     private static OccupancyDecoderModule CreateCustomDecoder(OssNetOptions options, EncoderModule encoder, OccupancyDecoderFactory factory)
     {
-        var decoder = factory(new OccupancyDecoderBuildContext(encoder.LatentFeatures, encoder.LatentCount, options.PatchChannels, options.Seed))
+        var context = new OccupancyDecoderBuildContext(encoder.LatentFeatures, encoder.LatentCount, options.PatchChannels, options.Seed)
+        {
+            OutputChannels = options.OutputChannels,
+        };
+        var decoder = factory(context)
             ?? throw new InvalidOperationException("The decoder factory returned null.");
         var problem =
             decoder.LatentFeatures != encoder.LatentFeatures ? $"expects latents of {decoder.LatentFeatures} features, the encoder produces {encoder.LatentFeatures}"
             : !decoder.SupportsLatentCount(encoder.LatentCount) ? $"does not accept {encoder.LatentCount} latent(s) per volume"
             : decoder.PatchChannels != options.PatchChannels ? $"expects {decoder.PatchChannels} patch channels, the options give {options.PatchChannels}"
+            : decoder.OutputChannels != context.OutputChannels
+                ? $"outputs {decoder.OutputChannels} logit(s) per point, the options' {options.Classes} classes need {context.OutputChannels}"
             : null;
         if (problem is not null)
         {

@@ -13,7 +13,7 @@ namespace OssNet.Sdk.TorchSharp.Models.OssNet;
 /// Start from a preset (<see cref="OssNetPresets"/>) and change what you need; <see cref="Validate"/> runs in
 /// <see cref="OssNetModel.Create(OssNetOptions, EncoderFactory?, OccupancyDecoderFactory?)"/>.
 /// </remarks>
-public sealed class OssNetOptions
+public sealed partial class OssNetOptions
 {
     /// <summary>Gets or sets a name for the configuration (the presets use the reference config names, e.g. <c>oss_net_full_bra_ts</c>).</summary>
     /// <value>The default value is <c>custom</c>.</value>
@@ -23,6 +23,16 @@ public sealed class OssNetOptions
     /// <value>The default value is 4 (BraTS: T1, T1ce, T2, FLAIR). LiTS: 1.</value>
     [Range(1, 1024)]
     public int InputChannels { get; set; } = 4;
+
+    /// <summary>Gets or sets the number of classes the model segments, background included.</summary>
+    /// <value>The default value is 2 (binary): one output logit with a sigmoid, exactly as the reference and every preset. With
+    /// 3 or more classes the decoder and the low-resolution head output one logit per class and a softmax gives the class
+    /// probabilities (what the official decoder does when it has more than one output feature).</value>
+    [Range(2, 256)]
+    public int Classes { get; set; } = 2;
+
+    /// <summary>Gets the logits per point (and channels of the low-resolution head): 1 for a binary model, else <see cref="Classes"/>.</summary>
+    public int OutputChannels => OutputChannelsFor(Classes);
 
     /// <summary>Gets or sets the latent size L. The built-in encoders produce the voxel count of the last stage
     /// (plain) or of <see cref="EncoderOutputShape"/> (skip encoder), which must equal it.</summary>
@@ -97,6 +107,14 @@ public sealed class OssNetOptions
 
     /// <summary>Gets the latents per volume the encoder must produce: the block count + 1 with the skip encoder, else 1.</summary>
     public int LatentCount => UseSkipEncoder ? DecoderWidths.Count + 1 : 1;
+
+    /// <summary>Returns the logits per point of a model with <paramref name="classes"/> classes: 1 (sigmoid) for two, else one per class (softmax).</summary>
+    /// <param name="classes">Classes including background, at least 2.</param>
+    public static int OutputChannelsFor(int classes)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(classes, 2);
+        return classes == 2 ? 1 : classes;
+    }
 
     /// <summary>Gets or sets a replacement for every PAU (benchmarks and tests only; it changes the state-dict keys).</summary>
     internal Func<Module<Tensor, Tensor>>? ActivationOverride { get; set; }
