@@ -67,13 +67,7 @@ public sealed class MetricAggregator : ISegmentationMetric
     /// <inheritdoc />
     public AggregatedMetrics Aggregate()
     {
-        var cases = GetCases();
-        return new AggregatedMetrics(
-            cases.Count,
-            Summarize(cases, c => c.Dice),
-            Summarize(cases, c => c.IntersectionOverUnion),
-            Summarize(cases, c => c.HausdorffDistance95),
-            Summarize(cases, c => c.AverageSymmetricSurfaceDistance));
+        return Summarize(GetCases());
     }
 
     /// <inheritdoc />
@@ -127,6 +121,15 @@ public sealed class MetricAggregator : ISegmentationMetric
 
         return new MetricSummary(mean, standardDeviation, finite.Count, nonFinite, missing);
     }
+
+    /// <summary>Summarises each metric of <paramref name="cases"/> (<see cref="Summarize(IEnumerable{double?})"/>).</summary>
+    internal static AggregatedMetrics Summarize(IReadOnlyList<CaseMetrics> cases) =>
+        new(
+            cases.Count,
+            Summarize(cases, c => c.Dice),
+            Summarize(cases, c => c.IntersectionOverUnion),
+            Summarize(cases, c => c.HausdorffDistance95),
+            Summarize(cases, c => c.AverageSymmetricSurfaceDistance));
 
     private static MetricSummary Summarize(IReadOnlyList<CaseMetrics> cases, Func<CaseMetrics, double?> metric) =>
         Summarize(cases.Select(metric));

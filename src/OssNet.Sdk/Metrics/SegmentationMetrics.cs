@@ -29,6 +29,37 @@ public static class SegmentationMetrics
         return FromCounts(counts, hausdorff95, averageSurface);
     }
 
+    /// <summary>
+    /// Scores a predicted label map against a reference label map class by class: both are mapped to class indices through
+    /// <paramref name="labels"/> (so a collapsing binary set turns a 0/4/5/6 reference into foreground/background), and each
+    /// foreground class is scored as a binary mask with <see cref="Compute(LabelVolume, LabelVolume, bool)"/>.
+    /// </summary>
+    /// <param name="prediction">The predicted label map, holding label values of <paramref name="labels"/>.</param>
+    /// <param name="reference">The ground truth; its spacing converts distances to millimetres.</param>
+    /// <param name="labels">The classes (the model's label set).</param>
+    /// <param name="includeSurfaceDistances">False skips HD95 and ASSD (they are then null).</param>
+    /// <param name="caseId">Names the case in errors.</param>
+    /// <returns>One <see cref="ClassMetrics"/> per foreground class and their mean (defined in docs/metrics.md). With a binary
+    /// set the single class and the mean equal <see cref="Compute(LabelVolume, LabelVolume, bool)"/> of the collapsed masks.</returns>
+    /// <exception cref="ArgumentException">The maps differ in shape or spacing.</exception>
+    /// <exception cref="InvalidVolumeException">A map holds a value that is not in <paramref name="labels"/> (and the set does not collapse).</exception>
+    public static PerClassMetrics ComputePerClass(LabelVolume prediction, LabelVolume reference, LabelSet labels, bool includeSurfaceDistances = true, string? caseId = null)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        MetricGuard.EnsureSameGrid(prediction, reference);
+        var name = caseId is null ? string.Empty : $"case '{caseId}': ";
+        var predicted = labels.ToClassIndices(prediction, $"{name}the prediction");
+        var truth = labels.ToClassIndices(reference, $"{name}the reference");
+        var classes = new List<ClassMetrics>(labels.Count - 1);
+        for (var c = 1; c < labels.Count; c++)
+        {
+            var metrics = Compute(Select(predicted, c), Select(truth, c), includeSurfaceDistances);
+            classes.Add(new ClassMetrics(labels.Labels[c].Value, labels.Labels[c].Name, metrics));
+        }
+
+        return new PerClassMetrics(classes, MeanOf(classes.Select(c => c.Metrics).ToList())) { CaseId = caseId };
+    }
+
     /// <summary>Scores a probability map against a reference mask after binarising it with <c>p &gt; threshold</c>.</summary>
     /// <param name="probabilities">A one-channel probability volume on the reference's grid.</param>
     /// <param name="reference">The ground truth (label &gt; 0 is foreground).</param>
@@ -79,6 +110,43 @@ public static class SegmentationMetrics
         }
 
         return ComputeOnPoints(probabilities, points.Labels.Span, threshold);
+    }
+
+    /// <summary>The mean over classes (docs/metrics.md): arithmetic means of the metrics, sums of the voxel counts.</summary>
+    private static CaseMetrics MeanOf(List<CaseMetrics> classes)
+    {
+        if (classes.Count == 1)
+        {
+            return classes[0];
+        }
+
+        static double? MeanOrNull(IEnumerable<double?> values)
+        {
+            var list = values.ToList();
+            return list.Any(v => v is null) ? null : list.Average(v => v!.Value);
+        }
+
+        return new CaseMetrics(
+            classes.Average(c => c.Dice),
+            classes.Average(c => c.IntersectionOverUnion),
+            MeanOrNull(classes.Select(c => c.HausdorffDistance95)),
+            MeanOrNull(classes.Select(c => c.AverageSymmetricSurfaceDistance)),
+            classes.Sum(c => c.PredictedVoxels),
+            classes.Sum(c => c.ReferenceVoxels),
+            classes.Sum(c => c.IntersectionVoxels));
+    }
+
+    /// <summary>The binary mask of one class of a class-index map.</summary>
+    private static LabelVolume Select(LabelVolume classIndices, int classIndex)
+    {
+        var source = classIndices.Labels.Span;
+        var mask = new byte[source.Length];
+        for (var i = 0; i < source.Length; i++)
+        {
+            mask[i] = source[i] == classIndex ? (byte)1 : (byte)0;
+        }
+
+        return new LabelVolume(classIndices.Geometry, mask);
     }
 
     private static CaseMetrics FromCounts(OverlapCounts counts, double? hausdorff95, double? averageSurface) =>

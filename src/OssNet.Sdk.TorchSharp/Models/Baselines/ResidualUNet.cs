@@ -31,7 +31,8 @@ namespace OssNet.Sdk.TorchSharp.Models.Baselines;
 /// <para><b>Memory:</b> the forward pass drops its reference to every intermediate as soon as the next layer has
 /// consumed it (up-sampled features after the concatenation, skips after their decoder level), so under
 /// <c>torch.no_grad()</c>/<c>inference_mode</c> the peak is a few full-resolution tensors, and in training autograd
-/// keeps only what the backward pass needs. Residual sums are added in place. Sigmoid and thresholding are the caller's.</para>
+/// keeps only what the backward pass needs. Residual sums are added in place. Sigmoid (binary) or softmax (N classes) and
+/// thresholding are the caller's.</para>
 /// <para>The paper does not publish its U-Net configurations; see docs/models/baselines.md for the choices made here.</para>
 /// </remarks>
 public abstract class ResidualUNet : Module<Tensor, Tensor>
@@ -110,8 +111,11 @@ public abstract class ResidualUNet : Module<Tensor, Tensor>
     /// <summary>Gets the channels the input must have.</summary>
     public long InputChannels => _options.InputChannels;
 
-    /// <summary>Gets the channels of the output logits.</summary>
+    /// <summary>Gets the channels of the output logits: 1 for a binary network (sigmoid), else <see cref="Classes"/> (softmax).</summary>
     public long OutputChannels => _options.OutputChannels;
+
+    /// <summary>Gets the number of classes, background included (2 = binary).</summary>
+    public int Classes => _options.Classes;
 
     /// <summary>Gets the number of resolution levels.</summary>
     public int Depth => _options.Depth;
@@ -145,7 +149,7 @@ public abstract class ResidualUNet : Module<Tensor, Tensor>
     /// <param name="input">[B, <see cref="InputChannels"/>, spatial…] float, any spatial size, on this module's device.
     /// For inference, switch to <c>eval()</c> and wrap the call in <c>torch.inference_mode()</c>.</param>
     /// <returns>Logits [B, <see cref="OutputChannels"/>, spatial…] with the input's spatial size; the caller owns them.
-    /// Apply <c>torch.sigmoid</c> for probabilities.</returns>
+    /// Apply <c>torch.sigmoid</c> for probabilities of a binary network, <c>softmax(dim: 1)</c> with more classes.</returns>
     public Tensor Predict(Tensor input) => call(input);
 
     /// <summary>Runs the network.</summary>

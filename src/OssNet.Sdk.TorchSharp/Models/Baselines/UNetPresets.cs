@@ -16,21 +16,30 @@ namespace OssNet.Sdk.TorchSharp.Models.Baselines;
 /// </remarks>
 public static class UNetPresets
 {
+    /// <summary>The levels of the paper-scale presets (and the most <see cref="UNetOptions.ForGrid"/> uses by default).</summary>
+    internal const int PresetDepth = 5;
+
+    /// <summary>The full-resolution width of the paper-scale 3D presets.</summary>
+    internal const int BaseChannels3D = 20;
+
+    /// <summary>The full-resolution width of the paper-scale 2D presets.</summary>
+    internal const int BaseChannels2D = 32;
+
     /// <summary>Gets the 3D U-Net for BraTS 2020 (<c>residual_unet_3d_bra_ts</c>): 4 input channels, levels
     /// 20-40-80-160-320; 8,959,221 parameters.</summary>
-    public static UNetOptions BraTs3D => Create("residual_unet_3d_bra_ts", spatialDimensions: 3, inputChannels: 4, baseChannels: 20, depth: 5);
+    public static UNetOptions BraTs3D => Create("residual_unet_3d_bra_ts", spatialDimensions: 3, inputChannels: 4, baseChannels: BaseChannels3D, depth: PresetDepth);
 
     /// <summary>Gets the 2D (slice-wise) U-Net for BraTS 2020 (<c>residual_unet_2d_bra_ts</c>): 4 input channels, levels
     /// 32-64-128-256-512; 8,111,797 parameters.</summary>
-    public static UNetOptions BraTs2D => Create("residual_unet_2d_bra_ts", spatialDimensions: 2, inputChannels: 4, baseChannels: 32, depth: 5);
+    public static UNetOptions BraTs2D => Create("residual_unet_2d_bra_ts", spatialDimensions: 2, inputChannels: 4, baseChannels: BaseChannels2D, depth: PresetDepth);
 
     /// <summary>Gets the 3D U-Net for LiTS (<c>residual_unet_3d_lits</c>): 1 input channel, levels 20-40-80-160-320;
     /// 8,957,541 parameters.</summary>
-    public static UNetOptions LiTs3D => Create("residual_unet_3d_lits", spatialDimensions: 3, inputChannels: 1, baseChannels: 20, depth: 5);
+    public static UNetOptions LiTs3D => Create("residual_unet_3d_lits", spatialDimensions: 3, inputChannels: 1, baseChannels: BaseChannels3D, depth: PresetDepth);
 
     /// <summary>Gets the 2D (slice-wise) U-Net for LiTS (<c>residual_unet_2d_lits</c>): 1 input channel, levels
     /// 32-64-128-256-512; 8,110,837 parameters.</summary>
-    public static UNetOptions LiTs2D => Create("residual_unet_2d_lits", spatialDimensions: 2, inputChannels: 1, baseChannels: 32, depth: 5);
+    public static UNetOptions LiTs2D => Create("residual_unet_2d_lits", spatialDimensions: 2, inputChannels: 1, baseChannels: BaseChannels2D, depth: PresetDepth);
 
     /// <summary>Gets a tiny 3D U-Net for CPU tests (<c>tiny_3d</c>): 1 input channel, levels 2-4-8 (inputs padded to a
     /// multiple of 4); 5,613 parameters.</summary>
@@ -70,7 +79,7 @@ public static class UNetPresets
         Name = name,
         SpatialDimensions = spatialDimensions,
         InputChannels = inputChannels,
-        OutputChannels = 1,
+        Classes = 2,
         BaseChannels = baseChannels,
         Depth = depth,
         ChannelMultiplier = 2,

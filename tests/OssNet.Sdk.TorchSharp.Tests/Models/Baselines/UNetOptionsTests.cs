@@ -14,7 +14,7 @@ public sealed class UNetOptionsTests
         { "Depth=13", "Depth" },
         { "SpatialDimensions=4", "SpatialDimensions" },
         { "InputChannels=0", "InputChannels" },
-        { "OutputChannels=0", "OutputChannels" },
+        { "Classes=1", "Classes" },
         { "BaseChannels=0", "BaseChannels" },
         { "ChannelMultiplier=0", "ChannelMultiplier" },
         { "Dropout=1", "Dropout must be below 1" },

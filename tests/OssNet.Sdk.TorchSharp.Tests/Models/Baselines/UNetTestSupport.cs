@@ -38,7 +38,7 @@ internal static class UNetTestSupport
                 break;
             case "multi_channel":
                 options.InputChannels = 4;
-                options.OutputChannels = 3;
+                options.Classes = 3;
                 options.Dropout = 0.1;
                 break;
             default:
