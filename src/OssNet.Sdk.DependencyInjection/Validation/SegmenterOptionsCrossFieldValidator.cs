@@ -86,7 +86,7 @@ internal sealed class SegmenterOptionsCrossFieldValidator(IServiceProvider servi
         {
             ModelFile.ReadDescription(options.ModelPath!);
         }
-        catch (InvalidDataException e)
+        catch (InvalidModelFileException e)
         {
             error(nameof(options.ModelPath), e.Message);
         }

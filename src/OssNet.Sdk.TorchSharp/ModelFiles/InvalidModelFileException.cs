@@ -4,7 +4,7 @@ namespace OssNet.Sdk.TorchSharp.ModelFiles;
 
 /// <summary>A model file (<c>.ossnet</c>) or a checkpoint is malformed, incomplete or does not describe a model the SDK can
 /// build; the message names the file and the problem.</summary>
-public class InvalidModelFileException : InvalidDataException
+public class InvalidModelFileException : Exception
 {
     /// <summary>Initializes a new instance with a default message.</summary>
     public InvalidModelFileException()

@@ -130,7 +130,8 @@ public sealed record ModelDescription
         }
 
         text.AppendLine(inv, $"Classes: {Labels.Describe()}.");
-        text.AppendLine(Plan is not null ? "Preprocessing (the dataset plan):" : $"Preprocessing: the built-in pipeline '{Preprocessing}' onto {Grid}.");
+        var preprocessing = Plan is not null ? "Preprocessing (the dataset plan):" : $"Preprocessing: the built-in pipeline '{Preprocessing}' onto {Grid}.";
+        text.AppendLine(preprocessing);
         if (Plan is not null)
         {
             text.AppendLine(Plan.Describe().TrimEnd());
@@ -138,9 +139,11 @@ public sealed record ModelDescription
 
         if (Training is { } t)
         {
-            text.AppendLine(inv, $"Training: {t.Epochs} epoch(s) in {t.Minutes:F1} min on {t.TrainingCases} case(s) of '{t.Data}' " +
-                $"(seed {t.Seed}, device {t.Device}){(t.StoppedByTimeBudget ? ", stopped by the time budget" : string.Empty)}; final loss {t.FinalLoss:F4}" +
-                (t.BestValidationDice is { } dice ? $", best validation Dice {dice:F3} (epoch {t.BestEpoch}, {t.ValidationCases} case(s))" : string.Empty) + ".");
+            var stopped = t.StoppedByTimeBudget ? ", stopped by the time budget" : string.Empty;
+            var validated = t.BestValidationDice is { } dice
+                ? string.Create(inv, $", best validation Dice {dice:F3} (epoch {t.BestEpoch}, {t.ValidationCases} case(s))")
+                : string.Empty;
+            text.AppendLine(inv, $"Training: {t.Epochs} epoch(s) in {t.Minutes:F1} min on {t.TrainingCases} case(s) of '{t.Data}' (seed {t.Seed}, device {t.Device}){stopped}; final loss {t.FinalLoss:F4}{validated}.");
         }
 
         return text.ToString();

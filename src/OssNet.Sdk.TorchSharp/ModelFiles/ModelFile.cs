@@ -197,7 +197,7 @@ public static class ModelFile
             entry.ExtractToFile(temporary);
             ModuleWeights.Load(model, temporary);
         }
-        catch (Exception ex) when (ex is StateDictionaryMismatchException or InvalidDataException and not InvalidModelFileException)
+        catch (Exception ex) when (ex is StateDictionaryMismatchException or InvalidDataException)
         {
             throw new InvalidModelFileException(path, $"its weights do not fit the architecture it describes: {ex.Message}", ex);
         }
