@@ -39,4 +39,9 @@ public sealed record TrainingSummary(int EpochsCompleted, double FinalLoss, doub
 /// <param name="ValidationDice">Mean validation Dice, when validated.</param>
 /// <param name="ValidationIoU">Mean validation IoU, when validated.</param>
 /// <param name="Elapsed">Wall time of the epoch.</param>
-public sealed record EpochRecord(int Epoch, double MeanLoss, double? ValidationDice, double? ValidationIoU, TimeSpan Elapsed);
+public sealed record EpochRecord(int Epoch, double MeanLoss, double? ValidationDice, double? ValidationIoU, TimeSpan Elapsed)
+{
+    /// <summary>Gets the mean validation Dice of each foreground class (class 1 first), when validated and scored per class.</summary>
+    /// <value>The default value is null. <see cref="ValidationDice"/> is their mean for a multi-class model.</value>
+    public IReadOnlyList<double>? ValidationDicePerClass { get; init; }
+}
