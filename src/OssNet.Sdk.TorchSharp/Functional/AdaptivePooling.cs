@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 
 namespace OssNet.Sdk.TorchSharp.Functional;
 
-/// <summary>Adaptive 3D max pooling with PyTorch's cell boundaries.</summary>
+/// <summary>Adaptive 3D max and average pooling with PyTorch's cell boundaries.</summary>
 /// <remarks>
 /// TorchSharp 0.107's <c>nn.functional.adaptive_max_pool3d</c> (and the <c>AdaptiveMaxPool3d</c> module built on it) fails
 /// (it reaches the 1D kernel or throws a NullReferenceException), so the SDK computes it itself. Output cell i along an axis of
@@ -16,7 +16,14 @@ public static class AdaptivePooling
 {
     /// <summary>Adaptive max pooling of the last three dimensions of <paramref name="input"/> ([…, X, Y, Z]) to <paramref name="outputShape"/>.</summary>
     /// <returns>[…, a, b, c]; the caller owns it. Differentiable (gradients flow to the maxima).</returns>
-    public static Tensor MaxPool3d(Tensor input, (long X, long Y, long Z) outputShape)
+    public static Tensor MaxPool3d(Tensor input, (long X, long Y, long Z) outputShape) => Pool3d(input, outputShape, average: false);
+
+    /// <summary>Adaptive average pooling of the last three dimensions of <paramref name="input"/> ([…, X, Y, Z]) to
+    /// <paramref name="outputShape"/>: each output cell is the mean of its cell (the same cells as <see cref="MaxPool3d"/>).</summary>
+    /// <returns>[…, a, b, c]; the caller owns it.</returns>
+    public static Tensor AveragePool3d(Tensor input, (long X, long Y, long Z) outputShape) => Pool3d(input, outputShape, average: true);
+
+    private static Tensor Pool3d(Tensor input, (long X, long Y, long Z) outputShape, bool average)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (input.dim() < 3)
@@ -34,20 +41,21 @@ public static class AdaptivePooling
         long[] target = [outputShape.X, outputShape.Y, outputShape.Z];
         if (n == 5 && spatial.Zip(target).All(p => p.First % p.Second == 0))
         {
-            // Equal cells: libtorch's max-pool kernel does it in one pass.
+            // Equal cells: libtorch's pooling kernel does it in one pass.
             var kernel = spatial.Zip(target, (a, b) => a / b).ToArray();
-            return nn.functional.max_pool3d(input, kernel, kernel);
+            return average ? nn.functional.avg_pool3d(input, kernel, kernel) : nn.functional.max_pool3d(input, kernel, kernel);
         }
 
         using var scope = torch.NewDisposeScope();
         var x = input;
-        x = PoolAxis(x, n - 3, outputShape.X);
-        x = PoolAxis(x, n - 2, outputShape.Y);
-        x = PoolAxis(x, n - 1, outputShape.Z);
+        x = PoolAxis(x, n - 3, outputShape.X, average);
+        x = PoolAxis(x, n - 2, outputShape.Y, average);
+        x = PoolAxis(x, n - 1, outputShape.Z, average);
         return (ReferenceEquals(x, input) ? input.alias() : x).MoveToOuterDisposeScope();
     }
 
-    private static Tensor PoolAxis(Tensor x, long dim, long output)
+    // A box mean is separable too: the mean of per-axis means over a product of ranges is the mean over the box.
+    private static Tensor PoolAxis(Tensor x, long dim, long output, bool average)
     {
         var length = x.shape[dim];
         if (length == output)
@@ -62,7 +70,8 @@ public static class AdaptivePooling
             var shape = x.shape.ToList();
             shape[(int)dim] = output;
             shape.Insert((int)dim + 1, k);
-            return x.reshape([.. shape]).amax([dim + 1]);
+            var cellsOf = x.reshape([.. shape]);
+            return average ? cellsOf.mean([dim + 1]) : cellsOf.amax([dim + 1]);
         }
 
         var cells = new List<Tensor>((int)output);
@@ -70,7 +79,8 @@ public static class AdaptivePooling
         {
             var start = i * length / output;
             var end = (((i + 1) * length) + output - 1) / output;
-            cells.Add(x.narrow(dim, start, end - start).amax([dim], keepdim: true));
+            var cell = x.narrow(dim, start, end - start);
+            cells.Add(average ? cell.mean([dim], keepdim: true) : cell.amax([dim], keepdim: true));
         }
 
         return torch.cat(cells, dim);

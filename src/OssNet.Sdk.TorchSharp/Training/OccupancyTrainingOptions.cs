@@ -1,6 +1,7 @@
 // Copyright (c) OssNet.Sdk contributors. Licensed under the MIT License.
 
 using OssNet.Sdk.Transforms;
+using OssNet.Sdk.Volumes;
 
 namespace OssNet.Sdk.TorchSharp.Training;
 
@@ -12,11 +13,18 @@ public sealed class OccupancyTrainingOptions
     /// <c>FullResolutionShape</c>.</value>
     public IVolumeTransform? Preprocessing { get; set; }
 
+    /// <summary>Gets or sets the classes the model learns and how label files' values map to them.</summary>
+    /// <value>The default value is <see cref="LabelSet.Binary(string)"/>: every non-zero value is foreground (the reference's
+    /// whole-tumour / liver setting). The model's <c>Classes</c> must equal <see cref="LabelSet.Count"/>; a label value outside a
+    /// non-collapsing set is an error naming the case.</value>
+    public LabelSet Labels { get; set; } = LabelSet.Binary();
+
     /// <summary>Gets or sets the points sampled per volume per step.</summary>
     /// <value>The default value is 16384 (2^14, the reference).</value>
     public int PointsPerVolume { get; set; } = 16384;
 
-    /// <summary>Gets or sets the share of points drawn from the band around the label surface (0 = uniform sampling).</summary>
+    /// <summary>Gets or sets the share of points drawn from the band around the label surface (0 = uniform sampling). With
+    /// several classes the band follows every boundary between two different classes.</summary>
     /// <value>The default value is 0: the reference's BraTS runs sample uniformly; its LiTS runs use 0.5.</value>
     public double BorderShare { get; set; }
 
@@ -44,6 +52,11 @@ public sealed class OccupancyTrainingOptions
         if (Preprocessing is null)
         {
             throw new ArgumentException("Preprocessing is required: it must map cases onto the model's full-resolution grid.", nameof(Preprocessing));
+        }
+
+        if (Labels is null)
+        {
+            throw new ArgumentException("Labels is required (LabelSet.Binary() for a binary model).", nameof(Labels));
         }
 
         if (PointsPerVolume < 1)

@@ -1,6 +1,5 @@
 // Copyright (c) OssNet.Sdk contributors. Licensed under the MIT License.
 
-using OssNet.Sdk.Metrics;
 using OssNet.Sdk.Sampling;
 using OssNet.Sdk.TorchSharp.Interop;
 using OssNet.Sdk.TorchSharp.Losses;
@@ -18,6 +17,10 @@ namespace OssNet.Sdk.TorchSharp.Training;
 /// the full-resolution volume, the encoder input as the 2×2×2 average of that volume (the reference's factor-2 trilinear
 /// downscale), then BCE on the points plus 0.1 × BCE of the encoder head against the max-pooled label for C/D.
 /// Validation scores Dice and IoU on uniformly sampled points, as the reference.
+/// <para>Labels are mapped to class indices by <see cref="OccupancyTrainingOptions.Labels"/>. A model with N ≥ 3 classes is
+/// trained with cross-entropy on the points and on the head (whose target is each coarse cell's majority foreground class, see
+/// <see cref="OccupancyLoss.LowResolutionTarget(Tensor, ValueTuple{long, long, long}, int)"/>), border-focused sampling follows every
+/// boundary between two classes, and validation reports the Dice of each foreground class and their mean.</para>
 /// </remarks>
 public sealed class OccupancyTrainingTask : TrainingTask
 {
@@ -36,6 +39,13 @@ public sealed class OccupancyTrainingTask : TrainingTask
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        if (model.Classes != options.Labels.Count)
+        {
+            throw new ArgumentException(
+                $"Model '{model.Options.Name}' has {model.Classes} classes, but OccupancyTrainingOptions.Labels has {options.Labels.Count} ({options.Labels.Describe()}); build the model with Classes = {options.Labels.Count}.",
+                nameof(options));
+        }
+
         _model = model;
         _options = options;
         _device = device ?? torch.CPU;
@@ -70,11 +80,12 @@ public sealed class OccupancyTrainingTask : TrainingTask
                 volumeCase.Id, $"the case has {prepared.Image.Channels} channels; model '{_model.Options.Name}' expects {_model.InputChannels}.");
         }
 
-        var binary = (prepared.Label ?? throw new InvalidVolumeException(volumeCase.Id, "the case has no label.")).ToBinary();
+        var label = prepared.Label ?? throw new InvalidVolumeException(volumeCase.Id, "the case has no label.");
+        var classes = _options.Labels.ToClassIndices(label, volumeCase.Id);
         var border = _options.BorderShare > 0
-            ? PointSamplingContext.IndicesOfNonZero(BorderMap.Compute(binary))
+            ? PointSamplingContext.IndicesOfNonZero(BorderMap.ComputeBetweenClasses(classes))
             : [];
-        return new OccupancyCase(volumeCase.Id, prepared.Image.ToTensor(), binary, border);
+        return new OccupancyCase(volumeCase.Id, prepared.Image.ToTensor(), classes, border);
     }
 
     /// <inheritdoc />
@@ -101,9 +112,10 @@ public sealed class OccupancyTrainingTask : TrainingTask
 
             // Points are drawn in the unflipped frame (where the border map lives) and then mirrored; their labels are the same.
             var points = _sampler.Sample(prepared.SamplingContext, context.Random);
-            var xyz = PointTensor(points, flips, prepared.Labels.Shape);
+            var xyz = PointTensor(points, flips, prepared.Classes.Shape);
             coordinates.Add(xyz.to(ScalarType.Float32));
-            labels.Add(torch.tensor(points.Labels.ToArray(), device: _device).to(ScalarType.Float32).unsqueeze(1));
+            var pointClasses = torch.tensor(ClassesAt(points, prepared.Classes), device: _device);
+            labels.Add(_model.IsBinary ? pointClasses.to(ScalarType.Float32).unsqueeze(1) : pointClasses.to(ScalarType.Int64));
             if (_model.PatchChannels > 0)
             {
                 using var extractor = new PatchExtractor(volume, _model.UsesSmallPatches, _model.UsesLargePatches);
@@ -119,7 +131,8 @@ public sealed class OccupancyTrainingTask : TrainingTask
         Tensor? lowTarget = null;
         if (lowResolution is not null && _options.AuxiliaryLossWeight > 0)
         {
-            lowTarget = OccupancyLoss.LowResolutionTarget(torch.stack(fullLabels), (lowResolution.shape[2], lowResolution.shape[3], lowResolution.shape[4]));
+            lowTarget = OccupancyLoss.LowResolutionTarget(
+                torch.stack(fullLabels), (lowResolution.shape[2], lowResolution.shape[3], lowResolution.shape[4]), _model.Classes);
         }
 
         return OccupancyLoss.Total(logits, torch.stack(labels), lowResolution, lowTarget, _options.AuxiliaryLossWeight);
@@ -136,24 +149,35 @@ public sealed class OccupancyTrainingTask : TrainingTask
         var encoderInput = nn.functional.avg_pool3d(volume.unsqueeze(0), [2, 2, 2]);
         using var encoded = _model.Encode(encoderInput);
         using var extractor = _model.PatchChannels > 0 ? new PatchExtractor(volume, _model.UsesSmallPatches, _model.UsesLargePatches) : null;
-        var xyz = PointTensor(points, [], prepared.Labels.Shape);
-        var probabilities = new float[points.Count];
+        var xyz = PointTensor(points, [], prepared.Classes.Shape);
+        var predicted = new byte[points.Count];
         for (var start = 0; start < points.Count; start += _options.MaxPointsPerForward)
         {
             using var chunkScope = torch.NewDisposeScope();
             var length = Math.Min(_options.MaxPointsPerForward, points.Count - start);
             var chunk = xyz.narrow(0, start, length);
             var chunkPatches = extractor?.Gather(chunk).unsqueeze(0);
-            var p = _model.Decode(chunk.to(ScalarType.Float32).unsqueeze(0), chunkPatches, encoded).sigmoid().reshape(-1).cpu();
-            p.data<float>().CopyTo(probabilities, start, 0);
+            var logits = _model.Decode(chunk.to(ScalarType.Float32).unsqueeze(0), chunkPatches, encoded)[0];
+            var classes = PointClassification.Classify(logits).to(ScalarType.Byte).cpu();
+            classes.data<byte>().CopyTo(predicted, start, 0);
         }
 
-        var metrics = SegmentationMetrics.ComputeOnPoints(probabilities, points);
-        return new CaseScore(metrics.Dice, metrics.IntersectionOverUnion);
+        return PointClassification.Score(predicted, ClassesAt(points, prepared.Classes), _model.Classes);
     }
 
-    /// <inheritdoc />
-    
+    /// <summary>The class index of each point: the class-index label volume's value at its voxel.</summary>
+    private static byte[] ClassesAt(PointSet points, LabelVolume classes)
+    {
+        var coordinates = points.Coordinates.Span;
+        var values = classes.Labels.Span;
+        var result = new byte[points.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = values[(int)classes.Shape.IndexOf(coordinates[3 * i], coordinates[(3 * i) + 1], coordinates[(3 * i) + 2])];
+        }
+
+        return result;
+    }
 
     private Tensor PointTensor(PointSet points, long[] flips, VolumeShape shape)
     {
@@ -176,18 +200,21 @@ public sealed class OccupancyTrainingTask : TrainingTask
 
     private sealed class OccupancyCase : PreparedCase
     {
-        public OccupancyCase(string id, Tensor volume, LabelVolume labels, int[] borderIndices)
+        public OccupancyCase(string id, Tensor volume, LabelVolume classes, int[] borderIndices)
             : base(id)
         {
             Volume = volume;
-            Labels = labels;
-            LabelTensor = labels.ToTensor();
-            SamplingContext = new PointSamplingContext(labels.Shape, labels, borderIndices);
+            Classes = classes;
+            LabelTensor = classes.ToTensor();
+
+            // No labels in the context: its points would carry 0/1 labels; the task gathers class indices (ClassesAt).
+            SamplingContext = new PointSamplingContext(classes.Shape, labels: null, borderIndices);
         }
 
         public Tensor Volume { get; }
 
-        public LabelVolume Labels { get; }
+        /// <summary>Gets the case's class indices (0..N−1) on the model's grid.</summary>
+        public LabelVolume Classes { get; }
 
         public Tensor LabelTensor { get; }
 

@@ -50,4 +50,8 @@ public sealed record EpochRecord(int Epoch, double MeanLoss, double? ValidationD
 {
     /// <summary>Gets the learning rate the epoch trained with (null in checkpoints written before it was recorded).</summary>
     public double? LearningRate { get; init; }
+
+    /// <summary>Gets the mean validation Dice of each foreground class (class 1 first), when validated and scored per class.</summary>
+    /// <value>The default value is null. <see cref="ValidationDice"/> is their mean for a multi-class model.</value>
+    public IReadOnlyList<double>? ValidationDicePerClass { get; init; }
 }

@@ -92,6 +92,24 @@ internal readonly record struct BoundingBox(int MinX, int MinY, int MinZ, int Ma
         }
     }
 
+    /// <summary>Copies the box out of <paramref name="source"/> (on <paramref name="shape"/>), values unchanged.</summary>
+    public byte[] Copy(ReadOnlySpan<byte> source, VolumeShape shape)
+    {
+        var crop = new byte[Shape.VoxelCount];
+        var depth = MaxZ - MinZ;
+        var next = 0;
+        for (var x = MinX; x < MaxX; x++)
+        {
+            for (var y = MinY; y < MaxY; y++)
+            {
+                source.Slice((int)shape.IndexOf(x, y, MinZ), depth).CopyTo(crop.AsSpan(next, depth));
+                next += depth;
+            }
+        }
+
+        return crop;
+    }
+
     /// <summary>Copies the box out of <paramref name="source"/> (on <paramref name="shape"/>) as 0/1 bytes.</summary>
     public byte[] CropBinary(ReadOnlySpan<byte> source, VolumeShape shape)
     {

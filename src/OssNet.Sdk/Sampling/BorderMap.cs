@@ -35,31 +35,80 @@ public static class BorderMap
     public static LabelVolume Compute(LabelVolume mask, int dilation = DefaultDilation)
     {
         ArgumentNullException.ThrowIfNull(mask);
+        return Band(mask, dilation, classValues: null);
+    }
+
+    /// <summary>
+    /// Computes the border band around every boundary between two different classes of <paramref name="labels"/> (class
+    /// indices or label values): foreground/background as <see cref="Compute"/>, and also between two foreground classes.
+    /// </summary>
+    /// <remarks>
+    /// The Sobel band of each foreground class's own mask (<c>label == c</c>), united over the classes, then dilated once.
+    /// Every boundary between two different values has at least one foreground side, so it is marked; a label with one
+    /// foreground value gives exactly <see cref="Compute"/>'s band.
+    /// </remarks>
+    /// <param name="labels">The label volume (0 is background).</param>
+    /// <param name="dilation">The edge length of the max-pooling cube; odd, 1 to 255.</param>
+    /// <returns>A 0/1 label volume on the labels' geometry: 1 inside the band.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="dilation"/> is not an odd number in [1, 255].</exception>
+    public static LabelVolume ComputeBetweenClasses(LabelVolume labels, int dilation = DefaultDilation)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        var present = new bool[256];
+        foreach (var value in labels.Labels.Span)
+        {
+            present[value] = true;
+        }
+
+        var classValues = Enumerable.Range(1, 255).Where(v => present[v]).Select(v => (byte)v).ToArray();
+        return Band(labels, dilation, classValues);
+    }
+
+    /// <summary>The Sobel band of "any foreground" (<paramref name="classValues"/> null) or the union of the bands of each
+    /// <c>label == value</c> mask, dilated by a k³ box.</summary>
+    private static LabelVolume Band(LabelVolume labels, int dilation, byte[]? classValues)
+    {
         if (dilation < 1 || dilation > BoxDilation.MaxKernel || dilation % 2 == 0)
         {
             throw new ArgumentOutOfRangeException(nameof(dilation), dilation, "The dilation kernel must be an odd number from 1 to 255 (the reference uses 13).");
         }
 
-        var shape = mask.Shape;
-        var labels = mask.Labels.Span;
-        var result = new byte[labels.Length];
-        if (BoundingBox.OfUnion(labels, labels, shape) is not { } foreground)
+        var shape = labels.Shape;
+        var values = labels.Labels.Span;
+        var result = new byte[values.Length];
+        if (BoundingBox.OfUnion(values, values, shape) is not { } anyForeground)
         {
-            return new LabelVolume(mask.Geometry, result);
+            return new LabelVolume(labels.Geometry, result);
         }
 
-        var gradientBox = foreground.Expand(1, shape);
-        var bandBox = foreground.Expand(1 + ((dilation - 1) / 2), shape);
-
+        // The gradient is zero outside the foreground's box grown by 1, so every pass works on that box only.
+        var gradientBox = anyForeground.Expand(1, shape);
         var binary = new sbyte[gradientBox.Shape.VoxelCount];
-        gradientBox.CopyBinary(labels, shape, MemoryMarshal.AsBytes(binary.AsSpan()));
         var gradient = new byte[binary.Length];
-        SobelGradient.OrNonZero(binary, gradientBox.Shape, gradient);
+        if (classValues is null)
+        {
+            gradientBox.CopyBinary(values, shape, MemoryMarshal.AsBytes(binary.AsSpan()));
+            SobelGradient.OrNonZero(binary, gradientBox.Shape, gradient);
+        }
+        else
+        {
+            var cropped = gradientBox.Copy(values, shape);
+            foreach (var value in classValues)
+            {
+                for (var i = 0; i < binary.Length; i++)
+                {
+                    binary[i] = cropped[i] == value ? (sbyte)1 : (sbyte)0;
+                }
 
+                SobelGradient.OrNonZero(binary, gradientBox.Shape, gradient);
+            }
+        }
+
+        var bandBox = anyForeground.Expand(1 + ((dilation - 1) / 2), shape);
         var band = new byte[bandBox.Shape.VoxelCount];
         gradientBox.RelativeTo(bandBox).PasteInto(gradient, band, bandBox.Shape);
         BoxDilation.DilateInPlace(band, bandBox.Shape, dilation);
         bandBox.PasteInto(band, result, shape);
-        return new LabelVolume(mask.Geometry, result);
+        return new LabelVolume(labels.Geometry, result);
     }
 }
