@@ -122,14 +122,15 @@ public sealed class SegmentationTrainer
 
                 double? dice = null;
                 double? iou = null;
+                IReadOnlyList<double>? dicePerClass = null;
                 if (validation is not null && IsValidationEpoch(epoch))
                 {
-                    (dice, iou) = await ValidateAsync(validation, epoch, cancellationToken).ConfigureAwait(false);
+                    (dice, iou, dicePerClass) = await ValidateAsync(validation, epoch, cancellationToken).ConfigureAwait(false);
                     TrainerLog.Validated(_logger, epoch, dice.Value, iou.Value, validation.CaseIds.Count);
                 }
 
                 var meanLoss = lossSum / stepsPerEpoch;
-                history.Add(new EpochRecord(epoch, meanLoss, dice, iou, epochClock.Elapsed));
+                history.Add(new EpochRecord(epoch, meanLoss, dice, iou, epochClock.Elapsed) { ValidationDicePerClass = dicePerClass });
                 var improved = dice is not null && (state.BestValidationDice is null || dice > state.BestValidationDice);
                 state = new TrainerState(
                     epoch,
@@ -190,12 +191,13 @@ public sealed class SegmentationTrainer
         return value;
     }
 
-    private async Task<(double Dice, double IoU)> ValidateAsync(IVolumeSource validation, int epoch, CancellationToken cancellationToken)
+    private async Task<(double Dice, double IoU, IReadOnlyList<double>? DicePerClass)> ValidateAsync(IVolumeSource validation, int epoch, CancellationToken cancellationToken)
     {
         var model = _task.Model;
         model.eval();
         double dice = 0;
         double iou = 0;
+        double[]? dicePerClass = null;
         var count = 0;
         try
         {
@@ -209,6 +211,15 @@ public sealed class SegmentationTrainer
                 var score = _task.Evaluate(prepared, Context(epoch, -1 - count));
                 dice += score.Dice;
                 iou += score.IoU;
+                if (score.DicePerClass is { } perClass)
+                {
+                    dicePerClass ??= new double[perClass.Count];
+                    for (var c = 0; c < dicePerClass.Length; c++)
+                    {
+                        dicePerClass[c] += perClass[c];
+                    }
+                }
+
                 count++;
             }
         }
@@ -217,7 +228,7 @@ public sealed class SegmentationTrainer
             model.train();
         }
 
-        return count == 0 ? (0, 0) : (dice / count, iou / count);
+        return count == 0 ? (0, 0, null) : (dice / count, iou / count, dicePerClass?.Select(d => d / count).ToArray());
     }
 
     private async Task<List<PreparedCase>> PrepareAsync(IVolumeSource source, List<string> ids, Dictionary<string, PreparedCase> cache, CancellationToken cancellationToken)

@@ -39,4 +39,9 @@ public sealed record TrainingSummary(int EpochsCompleted, double FinalLoss, doub
 /// <param name="ValidationDice">Mean validation Dice, when validated.</param>
 /// <param name="ValidationIoU">Mean validation IoU, when validated.</param>
 /// <param name="Elapsed">Wall time of the epoch.</param>
-public sealed record EpochRecord(int Epoch, double MeanLoss, double? ValidationDice, double? ValidationIoU, TimeSpan Elapsed);
+public sealed record EpochRecord(int Epoch, double MeanLoss, double? ValidationDice, double? ValidationIoU, TimeSpan Elapsed)
+{
+    /// <summary>Gets the mean validation Dice of each foreground class (class-index order), when validated and the task
+    /// scores classes (<see cref="CaseScore.DicePerClass"/>); null otherwise.</summary>
+    public IReadOnlyList<double>? ValidationDicePerClass { get; init; }
+}

@@ -77,6 +77,10 @@ public abstract class PreparedCase : IDisposable
 public sealed record StepContext(int Epoch, int Step, Random Random, Generator Generator);
 
 /// <summary>Validation scores of one case.</summary>
-/// <param name="Dice">Dice coefficient.</param>
-/// <param name="IoU">Intersection over union.</param>
-public sealed record CaseScore(double Dice, double IoU);
+/// <param name="Dice">Dice coefficient (multi-class: the mean over the foreground classes).</param>
+/// <param name="IoU">Intersection over union (multi-class: the mean over the foreground classes).</param>
+public sealed record CaseScore(double Dice, double IoU)
+{
+    /// <summary>Gets the Dice of each foreground class in class-index order, or null when the task does not score classes.</summary>
+    public IReadOnlyList<double>? DicePerClass { get; init; }
+}
