@@ -31,7 +31,22 @@ public sealed class SlidingWindowInferer
     /// <returns>[X, Y, Z] float32 probabilities on the CPU; the caller owns them.</returns>
     public Tensor Run(Func<Tensor, Tensor> predictProbabilities, Tensor volume, Device? device = null, CancellationToken cancellationToken = default)
     {
+        using var scope = torch.NewDisposeScope();
+        return Run(predictProbabilities, volume, channels: 1, device, cancellationToken)[0].MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Predicts <paramref name="channels"/> probability maps (e.g. the softmax of an N-class network) for <paramref name="volume"/>.</summary>
+    /// <param name="predictProbabilities">Maps a [1, C, x, y, z] window (on the model's device) to [1, <paramref name="channels"/>, x, y, z] probabilities.</param>
+    /// <param name="volume">The volume [C, X, Y, Z] (CPU or device).</param>
+    /// <param name="channels">The channels the prediction has.</param>
+    /// <param name="device">The model's device; windows are moved there.</param>
+    /// <param name="cancellationToken">Checked between windows.</param>
+    /// <returns>[<paramref name="channels"/>, X, Y, Z] float32 probabilities on the CPU, each channel blended like
+    /// <see cref="Run(Func{Tensor, Tensor}, Tensor, Device?, CancellationToken)"/>'s; the caller owns them.</returns>
+    public Tensor Run(Func<Tensor, Tensor> predictProbabilities, Tensor volume, int channels, Device? device = null, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(predictProbabilities);
+        ArgumentOutOfRangeException.ThrowIfLessThan(channels, 1);
         ArgumentNullException.ThrowIfNull(volume);
         if (volume.dim() != 4)
         {
@@ -45,7 +60,7 @@ public sealed class SlidingWindowInferer
         var window = _options.WindowShape is { } w
             ? new[] { Math.Min(w.X, size[0]), Math.Min(w.Y, size[1]), Math.Min(w.Z, size[2]) }
             : size;
-        var output = torch.zeros(size, ScalarType.Float32);
+        var output = torch.zeros([channels, size[0], size[1], size[2]], ScalarType.Float32);
         var weights = torch.zeros(size, ScalarType.Float32);
         var importance = _options.GaussianBlending && !window.SequenceEqual(size) ? GaussianImportance(window) : torch.ones(window);
 
@@ -59,9 +74,9 @@ public sealed class SlidingWindowInferer
                     using var windowScope = torch.NewDisposeScope();
                     var input = volume[.., TensorIndex.Slice(sx, sx + window[0]), TensorIndex.Slice(sy, sy + window[1]), TensorIndex.Slice(sz, sz + window[2])]
                         .unsqueeze(0).to(device);
-                    var p = predictProbabilities(input).reshape(window).to(ScalarType.Float32).cpu();
+                    var p = predictProbabilities(input).reshape(channels, window[0], window[1], window[2]).to(ScalarType.Float32).cpu();
                     var region = (TensorIndex.Slice(sx, sx + window[0]), TensorIndex.Slice(sy, sy + window[1]), TensorIndex.Slice(sz, sz + window[2]));
-                    output[region.Item1, region.Item2, region.Item3].add_(p * importance);
+                    output[.., region.Item1, region.Item2, region.Item3].add_(p * importance);
                     weights[region.Item1, region.Item2, region.Item3].add_(importance);
                 }
             }

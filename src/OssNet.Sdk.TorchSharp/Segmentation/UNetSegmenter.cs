@@ -12,7 +12,16 @@ using static TorchSharp.torch;
 namespace OssNet.Sdk.TorchSharp.Segmentation;
 
 /// <summary>Segments volumes with a dense baseline: the residual 3D U-Net (whole volume or sliding windows) or the 2D U-Net (slice by slice).</summary>
-/// <remarks>Owns its model. The options are the ones the model was trained with (preprocessing, downscale, window, slice axis).</remarks>
+/// <remarks>
+/// <para>Owns its model. The options are the ones the model was trained with (preprocessing, downscale, window, slice axis,
+/// labels).</para>
+/// <para>A binary model's mask is <c>p &gt; threshold</c> (values 0/1). An N-class model's outputs go through a softmax; a
+/// voxel is foreground when 1 − P(background) exceeds <see cref="SegmentationRequest.ThresholdProbability"/> (0.5 by default),
+/// and then takes the most probable foreground class, written as that class's label value of
+/// <see cref="DenseTrainingOptions.Labels"/>. <see cref="SegmentationResult.Labels"/> is that label set and
+/// <see cref="SegmentationResult.Probabilities"/> is 1 − P(background), so the mask's foreground is exactly
+/// <c>Probabilities &gt; threshold</c> for every model.</para>
+/// </remarks>
 public sealed class UNetSegmenter : TorchSegmenter
 {
     private readonly ResidualUNet _model;
@@ -20,11 +29,13 @@ public sealed class UNetSegmenter : TorchSegmenter
     private readonly Device _device;
 
     /// <summary>Initializes a segmenter; it takes ownership of <paramref name="model"/> and moves it to <paramref name="device"/>.</summary>
+    /// <exception cref="ArgumentException">An option is invalid, or <see cref="DenseTrainingOptions.Labels"/> has another number of
+    /// classes than the model.</exception>
     public UNetSegmenter(ResidualUNet model, DenseTrainingOptions options, Device? device = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        options.Validate(model);
         _model = model;
         _options = options;
         _device = device ?? torch.CPU;
@@ -48,6 +59,7 @@ public sealed class UNetSegmenter : TorchSegmenter
             throw new InvalidVolumeException(input.Id, $"preprocessing produced {image.Channels} channel(s); model '{_model.Options.Name}' needs {_model.InputChannels}.");
         }
 
+        LabelVolume classes;
         Volume probabilities;
         using (torch.no_grad())
         using (var scope = torch.NewDisposeScope())
@@ -61,17 +73,17 @@ public sealed class UNetSegmenter : TorchSegmenter
             var p = DenseTrainingTask.PredictProbabilities(_model, volume, _options, _device, cancellationToken);
             if (_options.Downscale == 2)
             {
-                p = nn.functional.interpolate(p.unsqueeze(0).unsqueeze(0), size: [image.Shape.X, image.Shape.Y, image.Shape.Z], mode: InterpolationMode.Trilinear, align_corners: false)[0, 0];
+                p = DenseTrainingTask.Upsample(p, image.Shape);
             }
 
-            probabilities = p.ToVolume(image.Geometry);
+            (classes, probabilities) = DenseTrainingTask.Decide(p, image.Geometry, request.ThresholdProbability);
         }
 
-        var mask = Threshold(probabilities, request.ThresholdProbability);
+        var mask = _options.Labels.ToLabelValues(classes);
         var originalMask = transformed.MapLabelsBack(mask);
         var originalProbabilities = request.IncludeProbabilities ? transformed.MapProbabilitiesBack(probabilities) : null;
         var statistics = new SegmentationStatistics(image.Shape.VoxelCount, image.Shape.VoxelCount, clock.Elapsed, ProcessMemory.PeakResidentBytes());
-        return new SegmentationResult(originalMask, originalProbabilities, statistics);
+        return new SegmentationResult(originalMask, originalProbabilities, statistics) { Labels = _options.Labels };
     }
 
     /// <inheritdoc />
@@ -81,17 +93,5 @@ public sealed class UNetSegmenter : TorchSegmenter
         {
             _model.Dispose();
         }
-    }
-
-    private static LabelVolume Threshold(Volume probabilities, double threshold)
-    {
-        var source = probabilities.Voxels.Span;
-        var mask = new byte[source.Length];
-        for (var i = 0; i < source.Length; i++)
-        {
-            mask[i] = source[i] > threshold ? (byte)1 : (byte)0;
-        }
-
-        return new LabelVolume(probabilities.Geometry, mask);
     }
 }

@@ -2,19 +2,22 @@
 
 using OssNet.Sdk.TorchSharp.Models.Baselines;
 using OssNet.Sdk.Transforms;
+using OssNet.Sdk.Volumes;
 
 namespace OssNet.Sdk.TorchSharp.Training;
 
 /// <summary>The loss of the dense U-Net baselines.</summary>
+/// <remarks>With N ≥ 3 classes (softmax outputs) "binary cross-entropy" is the softmax cross-entropy over the N classes and
+/// soft Dice is averaged over the foreground classes (<see cref="Losses.DiceLoss.SoftMultiClass"/>).</remarks>
 public enum DenseLoss
 {
-    /// <summary>Binary cross-entropy (the only segmentation loss of the reference code base).</summary>
+    /// <summary>Binary cross-entropy (the only segmentation loss of the reference code base); cross-entropy with N classes.</summary>
     BinaryCrossEntropy,
 
-    /// <summary>Soft Dice.</summary>
+    /// <summary>Soft Dice (over the foreground classes with N classes).</summary>
     Dice,
 
-    /// <summary>Soft Dice plus binary cross-entropy.</summary>
+    /// <summary>Soft Dice plus binary cross-entropy (soft Dice over the foreground classes plus cross-entropy with N classes).</summary>
     DiceWithBinaryCrossEntropy,
 }
 
@@ -41,6 +44,12 @@ public sealed class DenseTrainingOptions
     /// <value>The default value is <see cref="VolumeAxis.Z"/> (axial slices).</value>
     public VolumeAxis SliceAxis { get; set; } = VolumeAxis.Z;
 
+    /// <summary>Gets or sets the classes the model segments: label files are mapped to class indices through it in training
+    /// and validation, and masks are written with its label values.</summary>
+    /// <value>The default value is <see cref="LabelSet.Binary(string)"/> (every non-zero label is foreground, as before). Its
+    /// <see cref="LabelSet.Count"/> must equal the model's <see cref="UNetOptions.Classes"/>.</value>
+    public LabelSet Labels { get; set; } = LabelSet.Binary();
+
     /// <summary>Gets or sets the loss.</summary>
     /// <value>The default value is <see cref="DenseLoss.DiceWithBinaryCrossEntropy"/>.</value>
     public DenseLoss Loss { get; set; } = DenseLoss.DiceWithBinaryCrossEntropy;
@@ -49,6 +58,22 @@ public sealed class DenseTrainingOptions
     /// <value>The default value is true.</value>
     public bool Augment { get; set; } = true;
 
+    /// <summary>Throws when an option is invalid or does not match <paramref name="model"/>.</summary>
+    /// <param name="model">The model the options are used with.</param>
+    /// <exception cref="ArgumentException">An option is invalid, or <see cref="Labels"/> has another number of classes than the model.</exception>
+    public void Validate(ResidualUNet model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        Validate();
+        if (Labels.Count != model.Classes)
+        {
+            throw new ArgumentException(
+                $"Labels has {Labels.Count} classes ({Labels.Describe()}), but model '{model.Options.Name}' segments {model.Classes} "
+                + $"(UNetOptions.Classes): build the model with Classes = {Labels.Count}, or give it its own label set.",
+                nameof(model));
+        }
+    }
+
     /// <summary>Throws when an option is invalid.</summary>
     /// <exception cref="ArgumentException">An option is invalid; the message names it.</exception>
     public void Validate()
@@ -56,6 +81,11 @@ public sealed class DenseTrainingOptions
         if (Preprocessing is null)
         {
             throw new ArgumentException("Preprocessing is required.", nameof(Preprocessing));
+        }
+
+        if (Labels is null)
+        {
+            throw new ArgumentException("Labels is required (LabelSet.Binary() for a binary model).", nameof(Labels));
         }
 
         if (Downscale is not (1 or 2))

@@ -35,6 +35,23 @@ public sealed class SlidingWindowInfererTests
     }
 
     [Fact]
+    public void Run_SeveralChannels_BlendsEachChannelLikeTheOneChannelRun()
+    {
+        using var scope = torch.NewDisposeScope();
+        var volume = torch.randn([2, 17, 18, 19], generator: new torch.Generator(4));
+        var inferer = new SlidingWindowInferer(new SlidingWindowInfererOptions { WindowShape = (8, 9, 7), Overlap = 0.5 });
+        static Tensor First(Tensor w) => w[.., 0..1].mul(2).sigmoid();
+        static Tensor Second(Tensor w) => w[.., 1..2].sigmoid();
+
+        var both = inferer.Run(w => torch.cat([First(w), Second(w)], 1), volume, channels: 2, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(new long[] { 2, 17, 18, 19 }, both.shape);
+        Assert.True(both[0].allclose(inferer.Run(First, volume, cancellationToken: TestContext.Current.CancellationToken), rtol: 1e-5, atol: 1e-6));
+        Assert.True(both[1].allclose(inferer.Run(Second, volume, cancellationToken: TestContext.Current.CancellationToken), rtol: 1e-5, atol: 1e-6));
+        Assert.False(both[0].allclose(both[1]));
+    }
+
+    [Fact]
     public void Run_WindowCount_CoversTheVolumeWithOverlap()
     {
         var calls = 0;

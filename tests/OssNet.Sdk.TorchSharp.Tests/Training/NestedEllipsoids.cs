@@ -16,6 +16,13 @@ internal static class NestedEllipsoids
 
     public static LabelSet Labels { get; } = new([new LabelDefinition(0, "background"), new LabelDefinition(OuterValue, "outer"), new LabelDefinition(InnerValue, "inner")]);
 
+    /// <summary>The default grid (fits a 3-level U-Net: 24 and 16 halve twice).</summary>
+    public static VolumeShape Shape { get; } = new(24, 24, 16);
+
+    public static InMemoryVolumeSource Source(int count, int seed) => Source(Shape, count, seed * 1000);
+
+    public static VolumeCase Case(string id, int seed) => Create(Shape, seed, id);
+
     public static InMemoryVolumeSource Source(VolumeShape shape, int count, int seed) =>
         new("nested-ellipsoids", Enumerable.Range(0, count).Select(i => Create(shape, seed + i, $"ellipsoids-{seed + i:D4}")));
 
