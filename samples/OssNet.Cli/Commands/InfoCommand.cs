@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.Reflection;
 using OssNet.Sdk.DependencyInjection;
 using OssNet.Sdk.TorchSharp.Interop;
+using OssNet.Sdk.TorchSharp.ModelFiles;
 using OssNet.Sdk.TorchSharp.Models.OssNet;
 using OssNet.Sdk.Transforms;
 using Spectre.Console;
@@ -17,10 +18,18 @@ internal static class InfoCommand
     public static Command Create()
     {
         var parameters = new Option<bool>("--parameters") { Description = "Build every preset to count its parameters (a few seconds)" };
-        var command = new Command("info", "Show versions, the TorchSharp backend, presets and preprocessing names");
+        var modelFile = new Option<string?>("--model") { Description = "Describe a model file (.ossnet) or checkpoint in words: family, architecture, classes, plan, training" };
+        var command = new Command("info", "Show versions, the TorchSharp backend, presets and preprocessing names, or what a model file holds");
         command.Options.Add(parameters);
+        command.Options.Add(modelFile);
         command.SetAction((parse, _) => CliErrors.RunAsync(() =>
         {
+            if (parse.GetValue(modelFile) is { } path)
+            {
+                Console.WriteLine(ModelFile.ReadDescription(path).Describe().TrimEnd());
+                return Task.FromResult(0);
+            }
+
             var smoke = parse.GetValue(CommonOptions.Smoke);
             var versions = new Table().AddColumns("component", "version");
             versions.AddRow("ossnet / OssNet.Sdk", Version(typeof(OssNetModel).Assembly));
@@ -51,7 +60,8 @@ internal static class InfoCommand
 
             AnsiConsole.Write(presets);
             Console.WriteLine($"Preprocessing: {string.Join(", ", PreprocessingPresets.BuiltInNames)}");
-            Console.WriteLine($"Segmenter families: {SegmenterOptions.OssNetFamily} (others via AddSegmenterFamily)");
+            Console.WriteLine($"Model families (train --family): {string.Join(", ", ModelFamilies.Names)}");
+            Console.WriteLine($"Segmenter families (dependency injection): {SegmenterOptions.OssNetFamily}, {SegmenterOptions.UNet3DFamily}, {SegmenterOptions.UNet2DFamily}, {SegmenterOptions.ModelFileFamily} (others via AddSegmenterFamily)");
             return Task.FromResult(0);
         }));
         return command;

@@ -25,9 +25,9 @@ internal static class TrainingDisplay
                     // With a budget the run ends when the time is used up, so time is the better measure of progress.
                     var byTime = budget is { } b ? clock.Elapsed / b : 0;
                     bar.Value = Math.Min(1.0, Math.Max(p.Fraction, byTime));
-                    bar.Description = string.Create(CultureInfo.InvariantCulture,
-                        $"epoch {p.Epoch}{(budget is null ? $"/{p.Epochs}" : string.Empty)} loss {p.Loss:F3}" +
-                        (p.ValidationDice is { } dice ? $" val Dice {dice:F3}" : string.Empty));
+                    var epochs = budget is null ? string.Create(CultureInfo.InvariantCulture, $"/{p.Epochs}") : string.Empty;
+                    var validated = p.ValidationDice is { } dice ? string.Create(CultureInfo.InvariantCulture, $" val Dice {dice:F3}") : string.Empty;
+                    bar.Description = string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch}{epochs} loss {p.Loss:F3}{validated}");
                 });
                 var summary = await trainer.TrainAsync(training, validation, progress, cancellationToken);
                 bar.Value = 1.0;
@@ -51,8 +51,10 @@ internal static class TrainingDisplay
         }
 
         AnsiConsole.Write(table);
-        AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{summary.EpochsCompleted} epoch(s) in {summary.Elapsed.TotalMinutes:F1} min{(summary.StoppedByTimeBudget ? " (time budget used up)" : string.Empty)}; final loss {summary.FinalLoss:F4}" +
-            (summary.BestValidationDice is { } best ? $", best validation Dice {best:F3} in epoch {summary.BestEpoch}" : string.Empty)));
+        var stopped = summary.StoppedByTimeBudget ? " (time budget used up)" : string.Empty;
+        var best = summary.BestValidationDice is { } dice
+            ? string.Create(CultureInfo.InvariantCulture, $", best validation Dice {dice:F3} in epoch {summary.BestEpoch}")
+            : string.Empty;
+        AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{summary.EpochsCompleted} epoch(s) in {summary.Elapsed.TotalMinutes:F1} min{stopped}; final loss {summary.FinalLoss:F4}{best}"));
     }
 }

@@ -10,7 +10,6 @@ using OssNet.Sdk.TorchSharp.Models.OssNet;
 using OssNet.Sdk.TorchSharp.Segmentation;
 using OssNet.Sdk.TorchSharp.Training;
 using OssNet.Sdk.Volumes;
-using TorchSharp;
 
 namespace OssNet.Sdk.TorchSharp.Tests.ModelFiles;
 
@@ -79,7 +78,7 @@ public sealed class ModelFileTests : IDisposable
         {
             Family = ModelFamily.UNet2D,
             UNet = options,
-            Dense = new DenseInferenceSettings(1, null, Models.Baselines.VolumeAxis.Z),
+            Dense = new DenseInferenceSettings(1, null, VolumeAxis.Z),
             Labels = LabelSet.Binary(),
             Grid = plan.GridShape,
             Plan = plan,
