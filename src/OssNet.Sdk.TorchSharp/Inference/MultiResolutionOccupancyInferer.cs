@@ -12,6 +12,10 @@ namespace OssNet.Sdk.TorchSharp.Inference;
 /// <para>Stage 1 queries the stride-s₀ lattice (optionally only where an encoder prior is true). Each later stage s dilates
 /// the occupancy grid G with a 3^s box (stride 1) and queries the stride-s lattice voxels where the dilation differs from
 /// G — voxels near occupied ones that are not occupied yet. Voxels never queried stay 0.</para>
+/// <para><b>Several classes</b> (<see cref="RunMultiClass"/>): each query takes the argmax class, and a later stage queries the
+/// stride-s voxels whose 3^s box holds a foreground class other than their own (the union over classes c ≥ 1 of
+/// "dilated (G = c) and G ≠ c"). With one foreground class this is exactly the binary rule above, which is how
+/// <see cref="Run"/> computes it. Voxels never queried stay 0 (background).</para>
 /// <para>The box dilation is computed as three 1D max-pools (max is separable), which is exact and avoids a k³ window.
 /// Queries are chunked at <see cref="MultiResolutionInfererOptions.MaxPointsPerForward"/>; each chunk runs in its own
 /// dispose scope, so memory is bounded by the grid plus one chunk.</para>
@@ -50,10 +54,85 @@ public sealed class MultiResolutionOccupancyInferer
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(queryProbabilities);
+        var threshold = _options.ThresholdProbability;
+        return RunStages(
+            points =>
+            {
+                var p = queryProbabilities(points).reshape(-1).to(ScalarType.Float32);
+                return (p.gt(threshold), p);
+            },
+            classes: 2,
+            shape,
+            device,
+            firstStageMask,
+            keepProbabilities,
+            cancellationToken);
+    }
+
+    /// <summary>Runs the procedure for a model with <paramref name="classes"/> classes: each point gets its argmax class
+    /// (<see cref="MultiResolutionInfererOptions.ThresholdProbability"/> is not used).</summary>
+    /// <param name="queryClassProbabilities">Maps [n, 3] int64 voxel coordinates to [n, <paramref name="classes"/>] class
+    /// probabilities (n ≤ MaxPointsPerForward), e.g. a softmax. It must not keep or dispose its argument; its result is
+    /// disposed by the inferer.</param>
+    /// <param name="classes">The class count, background (class 0) included; at least 2.</param>
+    /// <param name="shape">The full-resolution grid (X, Y, Z).</param>
+    /// <param name="device">Where the grid lives (the model's device).</param>
+    /// <param name="firstStageMask">Optional encoder prior over the first-stage lattice (see <see cref="EncoderPrior"/>).</param>
+    /// <param name="keepProbabilities">Whether to return the foreground probabilities 1 − P(background) of queried voxels.</param>
+    /// <param name="cancellationToken">Checked between chunks.</param>
+    /// <returns>The class-index grid; the caller owns it.</returns>
+    public OccupancyInferenceResult RunMultiClass(
+        Func<Tensor, Tensor> queryClassProbabilities,
+        int classes,
+        (long X, long Y, long Z) shape,
+        Device? device = null,
+        Tensor? firstStageMask = null,
+        bool keepProbabilities = false,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(queryClassProbabilities);
+        ArgumentOutOfRangeException.ThrowIfLessThan(classes, 2);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(classes, 256);
+        return RunStages(
+            points =>
+            {
+                var p = queryClassProbabilities(points);
+                if (p.dim() != 2 || p.shape[1] != classes)
+                {
+                    throw new InvalidOperationException(
+                        $"The class-probability function must return [n, {classes}]; got [{string.Join(", ", p.shape)}].");
+                }
+
+                return (p.argmax(1), 1 - p[.., 0].to(ScalarType.Float32));
+            },
+            classes,
+            shape,
+            device,
+            firstStageMask,
+            keepProbabilities,
+            cancellationToken);
+    }
+
+    /// <summary>Gets the shape of the first-stage lattice for <paramref name="shape"/> (what an encoder prior must cover).</summary>
+    public (long X, long Y, long Z) FirstStageLatticeShape((long X, long Y, long Z) shape)
+    {
+        var s = _options.ResolutionStages[0];
+        return (CeilDiv(shape.X, s), CeilDiv(shape.Y, s), CeilDiv(shape.Z, s));
+    }
+
+    private OccupancyInferenceResult RunStages(
+        Func<Tensor, (Tensor Classes, Tensor Foreground)> classify,
+        int classes,
+        (long X, long Y, long Z) shape,
+        Device? device,
+        Tensor? firstStageMask,
+        bool keepProbabilities,
+        CancellationToken cancellationToken)
+    {
         device ??= torch.CPU;
         using var noGrad = torch.no_grad();
         using var scope = torch.NewDisposeScope();
-        var grid = torch.zeros([shape.X, shape.Y, shape.Z], ScalarType.Float32, device);
+        var grid = torch.zeros([shape.X, shape.Y, shape.Z], ScalarType.Byte, device);
         var probabilities = keepProbabilities ? torch.zeros([shape.X, shape.Y, shape.Z], ScalarType.Float32, device) : null;
         var pointsPerStage = new List<long>(_options.ResolutionStages.Count);
 
@@ -63,21 +142,14 @@ public sealed class MultiResolutionOccupancyInferer
             using var stageScope = torch.NewDisposeScope();
             var candidates = stage == 0
                 ? FirstStageCandidates(shape, stride, device, firstStageMask)
-                : RefinementCandidates(grid, stride);
+                : RefinementCandidates(grid, classes, stride);
             pointsPerStage.Add(candidates.shape[0]);
-            Query(queryProbabilities, candidates, grid, probabilities, cancellationToken);
+            Query(classify, candidates, grid, probabilities, cancellationToken);
         }
 
-        var occupancy = grid.to(ScalarType.Byte).MoveToOuterDisposeScope();
+        var occupancy = grid.MoveToOuterDisposeScope();
         probabilities?.MoveToOuterDisposeScope();
         return new OccupancyInferenceResult(occupancy, probabilities, pointsPerStage);
-    }
-
-    /// <summary>Gets the shape of the first-stage lattice for <paramref name="shape"/> (what an encoder prior must cover).</summary>
-    public (long X, long Y, long Z) FirstStageLatticeShape((long X, long Y, long Z) shape)
-    {
-        var s = _options.ResolutionStages[0];
-        return (CeilDiv(shape.X, s), CeilDiv(shape.Y, s), CeilDiv(shape.Z, s));
     }
 
     private Tensor FirstStageCandidates((long X, long Y, long Z) shape, int stride, Device device, Tensor? mask)
@@ -102,11 +174,22 @@ public sealed class MultiResolutionOccupancyInferer
         return selected.nonzero() * stride;
     }
 
-    private static Tensor RefinementCandidates(Tensor grid, int stride)
+    // Voxels whose 3^s box holds a foreground class other than their own; binary: dilate(G) ≠ G, the reference's rule.
+    private static Tensor RefinementCandidates(Tensor grid, int classes, int stride)
     {
         var kernel = (long)Math.Pow(3, stride);
-        var dilated = Dilate(grid, kernel);
-        var changed = dilated.ne(grid);
+        Tensor NearOtherClass(int c)
+        {
+            var isClass = grid.eq(c);
+            return Dilate(isClass.to(ScalarType.Float32), kernel).gt(0).logical_and(isClass.logical_not());
+        }
+
+        var changed = NearOtherClass(1);
+        for (var c = 2; c < classes; c++)
+        {
+            changed = changed.logical_or(NearOtherClass(c));
+        }
+
         if (stride > 1)
         {
             var step = TensorIndex.Slice(0, null, stride);
@@ -126,25 +209,25 @@ public sealed class MultiResolutionOccupancyInferer
         return x.squeeze(0).squeeze(0);
     }
 
-    private void Query(Func<Tensor, Tensor> queryProbabilities, Tensor candidates, Tensor grid, Tensor? probabilities, CancellationToken cancellationToken)
+    private void Query(
+        Func<Tensor, (Tensor Classes, Tensor Foreground)> classify, Tensor candidates, Tensor grid, Tensor? probabilities, CancellationToken cancellationToken)
     {
         var total = candidates.shape[0];
-        var threshold = _options.ThresholdProbability;
         for (long start = 0; start < total; start += _options.MaxPointsPerForward)
         {
             cancellationToken.ThrowIfCancellationRequested();
             using var chunkScope = torch.NewDisposeScope();
             var length = Math.Min(_options.MaxPointsPerForward, total - start);
             var chunk = candidates.narrow(0, start, length);
-            var p = queryProbabilities(chunk).reshape(-1).to(ScalarType.Float32);
-            if (p.shape[0] != length)
+            var (classes, foreground) = classify(chunk);
+            if (classes.shape[0] != length)
             {
-                throw new InvalidOperationException($"The occupancy function returned {p.shape[0]} values for {length} points.");
+                throw new InvalidOperationException($"The occupancy function returned {classes.shape[0]} values for {length} points.");
             }
 
             var index = new[] { chunk[.., 0], chunk[.., 1], chunk[.., 2] };
-            grid.index_put_(p.gt(threshold).to(ScalarType.Float32), index);
-            probabilities?.index_put_(p, index);
+            grid.index_put_(classes.to(ScalarType.Byte), index);
+            probabilities?.index_put_(foreground, index);
         }
     }
 

@@ -14,10 +14,12 @@ public sealed class OccupancyInferenceResult : IDisposable
         PointsPerStage = pointsPerStage;
     }
 
-    /// <summary>Gets the binary occupancy grid [X, Y, Z] (uint8, 0/1). Voxels never queried are 0.</summary>
+    /// <summary>Gets the class-index grid [X, Y, Z] (uint8): 0/1 occupancy for a binary model, 0..N−1 for N classes. Voxels never
+    /// queried are 0.</summary>
     public Tensor Occupancy { get; }
 
-    /// <summary>Gets the probabilities [X, Y, Z] (float32) of the queried voxels (0 elsewhere), when requested.</summary>
+    /// <summary>Gets the foreground probabilities [X, Y, Z] (float32) of the queried voxels (0 elsewhere), when requested: the
+    /// occupancy probability (binary) or 1 − P(background) (several classes).</summary>
     public Tensor? Probabilities { get; }
 
     /// <summary>Gets the number of points queried in each stage.</summary>

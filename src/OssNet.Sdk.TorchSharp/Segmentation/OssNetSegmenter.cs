@@ -17,6 +17,9 @@ namespace OssNet.Sdk.TorchSharp.Segmentation;
 /// queries (with the encoder prior for C/D), then the mask mapped back onto the input's own grid and affine.
 /// </summary>
 /// <remarks>
+/// <para>Binary models threshold the sigmoid (<see cref="SegmentationRequest.ThresholdProbability"/>); models with three or more
+/// classes take the softmax argmax per point and the head's argmax for the prior. The mask holds the label values of
+/// <see cref="OssNetSegmenterOptions.Labels"/>; probabilities are 1 − P(background).</para>
 /// Owns its model (disposed with the segmenter). Calls are serialised; the tensor work of a call runs synchronously on one
 /// thread-pool thread inside one dispose scope, so no tensor outlives the call.
 /// </remarks>
@@ -34,6 +37,13 @@ public sealed class OssNetSegmenter : TorchSegmenter
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        if (model.Classes != options.Labels.Count)
+        {
+            throw new ArgumentException(
+                $"Model '{model.Options.Name}' has {model.Classes} classes, but OssNetSegmenterOptions.Labels has {options.Labels.Count} ({options.Labels.Describe()}).",
+                nameof(options));
+        }
+
         _model = model;
         _options = options;
         _device = device ?? torch.CPU;
@@ -80,16 +90,20 @@ public sealed class OssNetSegmenter : TorchSegmenter
             var usePrior = request.UseEncoderPrior ?? _options.UseEncoderPrior;
             if (usePrior && encoded.LowResolutionLogits is not null)
             {
-                prior = EncoderPrior.ToFirstStageMask(encoded.LowResolutionLogits.sigmoid(), _inferer.FirstStageLatticeShape(shape));
+                var headProbabilities = _model.IsBinary ? encoded.LowResolutionLogits.sigmoid() : encoded.LowResolutionLogits.softmax(1);
+                prior = EncoderPrior.ToFirstStageMask(headProbabilities, _inferer.FirstStageLatticeShape(shape));
             }
 
             Tensor Query(Tensor points)
             {
                 var patches = extractor?.Gather(points).unsqueeze(0);
-                return _model.Decode(points.to(ScalarType.Float32).unsqueeze(0), patches, encoded).sigmoid().reshape(-1);
+                var logits = _model.Decode(points.to(ScalarType.Float32).unsqueeze(0), patches, encoded)[0];
+                return _model.IsBinary ? logits.sigmoid().reshape(-1) : logits.softmax(-1);
             }
 
-            using var result = InfererFor(request).Run(Query, shape, _device, prior, request.IncludeProbabilities, cancellationToken);
+            using var result = _model.IsBinary
+                ? InfererFor(request).Run(Query, shape, _device, prior, request.IncludeProbabilities, cancellationToken)
+                : _inferer.RunMultiClass(Query, _model.Classes, shape, _device, prior, request.IncludeProbabilities, cancellationToken);
             pointsQueried = result.PointsQueried;
             mask = result.Occupancy.ToLabelVolume(image.Geometry);
             if (result.Probabilities is not null)
@@ -98,10 +112,10 @@ public sealed class OssNetSegmenter : TorchSegmenter
             }
         }
 
-        var originalMask = transformed.MapLabelsBack(mask);
+        var originalMask = _options.Labels.ToLabelValues(transformed.MapLabelsBack(mask));
         var originalProbabilities = probabilities is null ? null : transformed.MapProbabilitiesBack(probabilities);
         var statistics = new SegmentationStatistics(pointsQueried, image.Shape.VoxelCount, clock.Elapsed, ProcessMemory.PeakResidentBytes());
-        return new SegmentationResult(originalMask, originalProbabilities, statistics);
+        return new SegmentationResult(originalMask, originalProbabilities, statistics) { Labels = _options.Labels };
     }
 
     private MultiResolutionOccupancyInferer InfererFor(SegmentationRequest request) =>
