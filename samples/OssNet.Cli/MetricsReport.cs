@@ -4,12 +4,21 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using OssNet.Sdk.Metrics;
+using OssNet.Sdk.Volumes;
 
 namespace OssNet.Cli;
 
 /// <summary>Writes per-case metrics and their summary as CSV (one row per case, then mean and sd rows) or JSON; atomically.</summary>
+/// <remarks>
+/// The leading columns/fields are the case's metrics over all foreground classes (their mean; for a binary model the one
+/// class, exactly as before). Multi-class reports add per-class columns (CSV: <c>dice_3_white_matter</c>, …) and every JSON
+/// report carries <c>labels</c> and per-class <c>classes</c> arrays. Schema: docs/cli.md.
+/// </remarks>
 internal static class MetricsReport
 {
+    /// <summary>The version of the JSON layout (docs/cli.md); 2 added labels and per-class metrics.</summary>
+    public const int JsonSchemaVersion = 2;
+
     private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     public static string? FormatOf(string path) =>
@@ -17,9 +26,9 @@ internal static class MetricsReport
         : path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "json"
         : null;
 
-    public static async Task WriteAsync(string path, IReadOnlyList<CaseMetrics> cases, AggregatedMetrics summary, CancellationToken cancellationToken)
+    public static async Task WriteAsync(string path, IReadOnlyList<PerClassMetrics> cases, PerClassAggregatedMetrics summary, LabelSet labels, CancellationToken cancellationToken)
     {
-        var text = FormatOf(path) == "csv" ? Csv(cases, summary) : Json(cases, summary);
+        var text = FormatOf(path) == "csv" ? Csv(cases, summary, labels) : Json(cases, summary, labels);
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var temporary = full + ".tmp";
@@ -27,45 +36,111 @@ internal static class MetricsReport
         File.Move(temporary, full, overwrite: true);
     }
 
-    private static string Csv(IReadOnlyList<CaseMetrics> cases, AggregatedMetrics summary)
+    private static string Csv(IReadOnlyList<PerClassMetrics> cases, PerClassAggregatedMetrics summary, LabelSet labels)
     {
-        var csv = new StringBuilder("case,dice,iou,hd95_mm,assd_mm,predicted_voxels,reference_voxels,intersection_voxels\n");
-        foreach (var c in cases)
+        var perClass = !labels.IsBinary;
+        var csv = new StringBuilder("case,dice,iou,hd95_mm,assd_mm,predicted_voxels,reference_voxels,intersection_voxels");
+        if (perClass)
         {
-            csv.Append(CultureInfo.InvariantCulture, $"{c.CaseId},{N(c.Dice)},{N(c.IntersectionOverUnion)},{N(c.HausdorffDistance95)},{N(c.AverageSymmetricSurfaceDistance)},")
-               .Append(CultureInfo.InvariantCulture, $"{c.PredictedVoxels},{c.ReferenceVoxels},{c.IntersectionVoxels}\n");
+            foreach (var c in summary.Classes)
+            {
+                var key = ColumnKey(c.Value, c.Name);
+                csv.Append(CultureInfo.InvariantCulture, $",dice_{key},iou_{key},hd95_mm_{key},assd_mm_{key}");
+            }
         }
 
-        csv.Append(CultureInfo.InvariantCulture, $"mean,{N(summary.Dice.Mean)},{N(summary.IntersectionOverUnion.Mean)},{N(summary.HausdorffDistance95.Mean)},{N(summary.AverageSymmetricSurfaceDistance.Mean)},,,\n");
-        csv.Append(CultureInfo.InvariantCulture, $"sd,{N(summary.Dice.StandardDeviation)},{N(summary.IntersectionOverUnion.StandardDeviation)},{N(summary.HausdorffDistance95.StandardDeviation)},{N(summary.AverageSymmetricSurfaceDistance.StandardDeviation)},,,\n");
+        csv.Append('\n');
+        foreach (var c in cases)
+        {
+            var m = c.Mean;
+            csv.Append(CultureInfo.InvariantCulture, $"{c.CaseId},{N(m.Dice)},{N(m.IntersectionOverUnion)},{N(m.HausdorffDistance95)},{N(m.AverageSymmetricSurfaceDistance)},")
+               .Append(CultureInfo.InvariantCulture, $"{m.PredictedVoxels},{m.ReferenceVoxels},{m.IntersectionVoxels}");
+            if (perClass)
+            {
+                foreach (var k in c.Classes.Select(k => k.Metrics))
+                {
+                    csv.Append(CultureInfo.InvariantCulture, $",{N(k.Dice)},{N(k.IntersectionOverUnion)},{N(k.HausdorffDistance95)},{N(k.AverageSymmetricSurfaceDistance)}");
+                }
+            }
+
+            csv.Append('\n');
+        }
+
+        AppendSummaryRow(csv, "mean", summary, perClass, s => s.Mean);
+        AppendSummaryRow(csv, "sd", summary, perClass, s => s.StandardDeviation);
         return csv.ToString();
     }
 
-    private static string Json(IReadOnlyList<CaseMetrics> cases, AggregatedMetrics summary) =>
+    private static void AppendSummaryRow(StringBuilder csv, string name, PerClassAggregatedMetrics summary, bool perClass, Func<MetricSummary, double> statistic)
+    {
+        static string Four(AggregatedMetrics m, Func<MetricSummary, double> statistic) => string.Join(
+            ',', N(statistic(m.Dice)), N(statistic(m.IntersectionOverUnion)), N(statistic(m.HausdorffDistance95)), N(statistic(m.AverageSymmetricSurfaceDistance)));
+
+        csv.Append(CultureInfo.InvariantCulture, $"{name},{Four(summary.Mean, statistic)},,,");
+        if (perClass)
+        {
+            foreach (var c in summary.Classes)
+            {
+                csv.Append(',').Append(Four(c.Metrics, statistic));
+            }
+        }
+
+        csv.Append('\n');
+    }
+
+    private static string Json(IReadOnlyList<PerClassMetrics> cases, PerClassAggregatedMetrics summary, LabelSet labels) =>
         JsonSerializer.Serialize(
             new
             {
+                schemaVersion = JsonSchemaVersion,
+                labels = labels.Labels.Select(l => new { value = l.Value, name = l.Name }),
+                collapseForeground = labels.CollapseForeground,
                 cases = cases.Select(c => new
                 {
                     @case = c.CaseId,
-                    dice = c.Dice,
-                    iou = c.IntersectionOverUnion,
-                    hd95Mm = c.HausdorffDistance95,
-                    assdMm = c.AverageSymmetricSurfaceDistance,
-                    predictedVoxels = c.PredictedVoxels,
-                    referenceVoxels = c.ReferenceVoxels,
-                    intersectionVoxels = c.IntersectionVoxels,
+                    dice = c.Mean.Dice,
+                    iou = c.Mean.IntersectionOverUnion,
+                    hd95Mm = c.Mean.HausdorffDistance95,
+                    assdMm = c.Mean.AverageSymmetricSurfaceDistance,
+                    predictedVoxels = c.Mean.PredictedVoxels,
+                    referenceVoxels = c.Mean.ReferenceVoxels,
+                    intersectionVoxels = c.Mean.IntersectionVoxels,
+                    classes = c.Classes.Select(k => new
+                    {
+                        value = k.Value,
+                        name = k.Name,
+                        dice = k.Metrics.Dice,
+                        iou = k.Metrics.IntersectionOverUnion,
+                        hd95Mm = k.Metrics.HausdorffDistance95,
+                        assdMm = k.Metrics.AverageSymmetricSurfaceDistance,
+                        predictedVoxels = k.Metrics.PredictedVoxels,
+                        referenceVoxels = k.Metrics.ReferenceVoxels,
+                        intersectionVoxels = k.Metrics.IntersectionVoxels,
+                    }),
                 }),
                 summary = new
                 {
                     caseCount = summary.CaseCount,
-                    dice = summary.Dice,
-                    iou = summary.IntersectionOverUnion,
-                    hd95Mm = summary.HausdorffDistance95,
-                    assdMm = summary.AverageSymmetricSurfaceDistance,
+                    dice = summary.Mean.Dice,
+                    iou = summary.Mean.IntersectionOverUnion,
+                    hd95Mm = summary.Mean.HausdorffDistance95,
+                    assdMm = summary.Mean.AverageSymmetricSurfaceDistance,
+                    classes = summary.Classes.Select(k => new
+                    {
+                        value = k.Value,
+                        name = k.Name,
+                        dice = k.Metrics.Dice,
+                        iou = k.Metrics.IntersectionOverUnion,
+                        hd95Mm = k.Metrics.HausdorffDistance95,
+                        assdMm = k.Metrics.AverageSymmetricSurfaceDistance,
+                    }),
                 },
             },
             s_json);
+
+    /// <summary>A CSV-safe column suffix: the value and the name in lower case, other characters as '_' (<c>3_white_matter</c>).</summary>
+    private static string ColumnKey(byte value, string name) =>
+        string.Create(CultureInfo.InvariantCulture, $"{value}_{new string([.. name.ToLowerInvariant().Select(ch => char.IsAsciiLetterOrDigit(ch) ? ch : '_')])}");
 
     private static string N(double? value) => value is { } v && !double.IsNaN(v) ? v.ToString("R", CultureInfo.InvariantCulture) : "";
 }
