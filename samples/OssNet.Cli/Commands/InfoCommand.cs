@@ -3,6 +3,7 @@
 using System.CommandLine;
 using System.Reflection;
 using OssNet.Sdk.DependencyInjection;
+using OssNet.Sdk.Planning;
 using OssNet.Sdk.TorchSharp.Interop;
 using OssNet.Sdk.TorchSharp.Models.OssNet;
 using Spectre.Console;
@@ -10,16 +11,29 @@ using TorchSharp;
 
 namespace OssNet.Cli.Commands;
 
-/// <summary><c>ossnet info</c>: versions, the native backend's state, presets and preprocessing names.</summary>
+/// <summary><c>ossnet info</c>: versions, the native backend's state, presets and preprocessing names; or, given a plan file
+/// (<c>ossnet info plan.json</c> or <c>--plan plan.json</c>), that plan in words.</summary>
 internal static class InfoCommand
 {
     public static Command Create()
     {
         var parameters = new Option<bool>("--parameters") { Description = "Build every preset to count its parameters (a few seconds)" };
-        var command = new Command("info", "Show versions, the TorchSharp backend, presets and preprocessing names");
+        var planOption = new Option<string?>("--plan") { Description = "Show this plan file (written by 'ossnet plan') in words instead" };
+        var planArgument = new Argument<string?>("plan") { Description = "A plan file to show in words (same as --plan)", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("info", "Show versions, the TorchSharp backend, presets and preprocessing names, or a saved plan in words");
         command.Options.Add(parameters);
-        command.SetAction((parse, _) => CliErrors.RunAsync(() =>
+        command.Options.Add(planOption);
+        command.Arguments.Add(planArgument);
+        command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(async () =>
         {
+            if ((parse.GetValue(planOption) ?? parse.GetValue(planArgument)) is { } planPath)
+            {
+                var plan = await DatasetPlan.LoadAsync(planPath, cancellationToken);
+                Console.WriteLine($"Plan file {Path.GetFullPath(planPath)}");
+                Console.Write(plan.Describe());
+                return 0;
+            }
+
             var smoke = parse.GetValue(CommonOptions.Smoke);
             var versions = new Table().AddColumns("component", "version");
             versions.AddRow("ossnet / OssNet.Sdk", Version(typeof(OssNetModel).Assembly));
@@ -51,7 +65,7 @@ internal static class InfoCommand
             AnsiConsole.Write(presets);
             Console.WriteLine($"Preprocessing: {string.Join(", ", PreprocessingPresets.BuiltInNames)}");
             Console.WriteLine($"Segmenter families: {SegmenterOptions.OssNetFamily} (others via AddSegmenterFamily)");
-            return Task.FromResult(0);
+            return 0;
         }));
         return command;
     }
