@@ -19,6 +19,7 @@ root.Subcommands.Add(SegmentCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(BenchmarkCommand.Create());
 root.Subcommands.Add(InfoCommand.Create());
+root.Subcommands.Add(PlanCommand.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

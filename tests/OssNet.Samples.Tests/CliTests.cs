@@ -1,6 +1,7 @@
 // Copyright (c) OssNet.Sdk contributors. Licensed under the MIT License.
 
 using OssNet.Sdk.IO;
+using OssNet.Sdk.Planning;
 using OssNet.Sdk.Synthetic;
 using OssNet.Sdk.Volumes;
 
@@ -125,6 +126,32 @@ public sealed class CliTests : IDisposable
         Assert.Equal(new VolumeShape(60, 60, 30), mask.Shape);
     }
 
+    [Fact]
+    [Trait("Category", "Integration")]
+    public async Task Plan_FolderOfNifti_WritesThePlan_AndInfoShowsItInWords()
+    {
+        var data = await WritePhantomFolderAsync();
+        var planPath = Path.Combine(_folder, "plan.json");
+
+        var run = await SampleProcess.RunAsync(Tool, _folder, "plan", "--data", data, "--output", planPath, "--grid", "64x64x32", "--crop-margin", "1");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Grid         64×64×32", run.Output, StringComparison.Ordinal);
+        Assert.Contains("reoriented to RAS", run.Output, StringComparison.Ordinal);
+        var plan = await DatasetPlan.LoadAsync(planPath, TestContext.Current.CancellationToken);
+        Assert.Equal(new VolumeShape(64, 64, 32), plan.GridShape);
+        Assert.Equal(1, plan.CropMarginVoxels);
+        Assert.Equal(2, plan.Fingerprint.CaseCount);
+        Assert.Equal(4, plan.ChannelCount);
+
+        var info = await SampleProcess.RunAsync(Tool, _folder, "info", planPath);
+
+        Assert.True(info.ExitCode == 0, info.ToString());
+        Assert.Contains($"Plan file {planPath}", info.Output, StringComparison.Ordinal);
+        Assert.Contains(plan.Describe().Split('\n')[4], info.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Backend", info.Output, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string[], string, int> Errors => new()
     {
         { ["segment", "--input", "/nonexistent/scans", "--output", "masks"], "/nonexistent/scans", 1 },
@@ -142,6 +169,9 @@ public sealed class CliTests : IDisposable
         { ["evaluate", "--data", "synthetic:1", "--predictions", ".", "--labels", "0:background"], "'0:background' is not value:name", 1 },
         { ["benchmark", "--smoke", "--shape", "8x8"], "--shape '8x8'", 1 },
         { ["segmnet"], "segmnet", 2 },
+        { ["plan", "--smoke", "--grid", "60x64x64"], "multiple of GridMultiple (32)", 1 },
+        { ["plan", "--smoke", "--target-spacing", "1,1"], "--target-spacing '1,1'", 1 },
+        { ["info", "/nonexistent/plan.json"], "/nonexistent/plan.json: the plan file does not exist", 1 },
     };
 
     [Theory]

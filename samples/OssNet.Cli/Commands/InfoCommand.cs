@@ -3,6 +3,7 @@
 using System.CommandLine;
 using System.Reflection;
 using OssNet.Sdk.DependencyInjection;
+using OssNet.Sdk.Planning;
 using OssNet.Sdk.TorchSharp.Interop;
 using OssNet.Sdk.TorchSharp.ModelFiles;
 using OssNet.Sdk.TorchSharp.Models.OssNet;
@@ -12,22 +13,37 @@ using TorchSharp;
 
 namespace OssNet.Cli.Commands;
 
-/// <summary><c>ossnet info</c>: versions, the native backend's state, presets and preprocessing names.</summary>
+/// <summary><c>ossnet info</c>: versions, the native backend's state, presets and preprocessing names; or, given a plan file
+/// (<c>ossnet info plan.json</c> or <c>--plan plan.json</c>), that plan in words.</summary>
 internal static class InfoCommand
 {
     public static Command Create()
     {
         var parameters = new Option<bool>("--parameters") { Description = "Build every preset to count its parameters (a few seconds)" };
-        var modelFile = new Option<string?>("--model") { Description = "Describe a model file (.ossnet) or checkpoint in words: family, architecture, classes, plan, training" };
-        var command = new Command("info", "Show versions, the TorchSharp backend, presets and preprocessing names, or what a model file holds");
+        var planOption = new Option<string?>("--plan") { Description = "Show this plan file (written by 'ossnet plan') in words instead" };
+        var modelFile = new Option<string?>("--model") { Description = "Describe a model file (.ossnet) or checkpoint in words instead: family, architecture, classes, plan, training" };
+        var fileArgument = new Argument<string?>("file") { Description = "A plan file or a model file (.ossnet, .ckpt) to show in words", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("info", "Show versions, the TorchSharp backend, presets and preprocessing names, or a saved plan or model file in words");
         command.Options.Add(parameters);
+        command.Options.Add(planOption);
         command.Options.Add(modelFile);
-        command.SetAction((parse, _) => CliErrors.RunAsync(() =>
+        command.Arguments.Add(fileArgument);
+        command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(async () =>
         {
-            if (parse.GetValue(modelFile) is { } path)
+            var file = parse.GetValue(fileArgument);
+            if ((parse.GetValue(modelFile) ?? (file is not null && ModelFile.IsModelFile(file) ? file : null)) is { } modelPath)
             {
-                Console.WriteLine(ModelFile.ReadDescription(path).Describe().TrimEnd());
-                return Task.FromResult(0);
+                Console.WriteLine($"Model file {Path.GetFullPath(modelPath)}");
+                Console.WriteLine(ModelFile.ReadDescription(modelPath).Describe().TrimEnd());
+                return 0;
+            }
+
+            if ((parse.GetValue(planOption) ?? file) is { } planPath)
+            {
+                var plan = await DatasetPlan.LoadAsync(planPath, cancellationToken);
+                Console.WriteLine($"Plan file {Path.GetFullPath(planPath)}");
+                Console.Write(plan.Describe());
+                return 0;
             }
 
             var smoke = parse.GetValue(CommonOptions.Smoke);
@@ -62,7 +78,7 @@ internal static class InfoCommand
             Console.WriteLine($"Preprocessing: {string.Join(", ", PreprocessingPresets.BuiltInNames)}");
             Console.WriteLine($"Model families (train --family): {string.Join(", ", ModelFamilies.Names)}");
             Console.WriteLine($"Segmenter families (dependency injection): {SegmenterOptions.OssNetFamily}, {SegmenterOptions.UNet3DFamily}, {SegmenterOptions.UNet2DFamily}, {SegmenterOptions.ModelFileFamily} (others via AddSegmenterFamily)");
-            return Task.FromResult(0);
+            return 0;
         }));
         return command;
     }

@@ -237,15 +237,19 @@ public sealed record DatasetPlan
     /// to <see cref="TargetSpacing"/> → normalise each channel → fit to the grid (centre-pad; a larger case is resampled down
     /// to fit, never cropped). Its result maps predictions back onto the input's own grid and affine.
     /// </summary>
-    /// <remarks>Normalisation comes before fitting so that the padding is 0 in normalised units (the background of a
-    /// foreground z-score), as nnU-Net and the BraTS reference pad after normalising, and so padding never enters the statistics.</remarks>
+    /// <remarks>
+    /// <para>A case larger than the grid at the target spacing is shrunk within the same resampling (one interpolation,
+    /// <see cref="ResampleToSpacing.MaxShape"/>), so <see cref="FitToGrid"/> only pads.</para>
+    /// <para>Normalisation comes before fitting so that the padding is 0 in normalised units (the background of a
+    /// foreground z-score), as nnU-Net and the BraTS reference pad after normalising, and so padding never enters the statistics.</para>
+    /// </remarks>
     public PreprocessingPipeline CreatePipeline()
     {
         Validate();
         return new PreprocessingPipeline(
             new ReorientToCanonical(),
             new CropToForeground(CropMarginVoxels),
-            new ResampleToSpacing(TargetSpacing),
+            new ResampleToSpacing(TargetSpacing, maxShape: GridShape),
             new IntensityNormalization(Channels.Select(c => c.Normalization)),
             new FitToGrid(GridShape));
     }

@@ -38,10 +38,16 @@ public sealed class FitToGrid : IVolumeTransform
     public VolumeShape FittedShapeOf(VolumeShape shape)
     {
         shape.Validate();
-        var scale = Math.Max(Math.Max((double)shape.X / Grid.X, (double)shape.Y / Grid.Y), (double)shape.Z / Grid.Z);
-        return scale <= 1 ? shape : new VolumeShape(Shrink(shape.X, Grid.X), Shrink(shape.Y, Grid.Y), Shrink(shape.Z, Grid.Z));
+        return Shrink(shape, Grid);
+    }
 
-        int Shrink(int n, int limit) => Math.Min(limit, Math.Max(1, (int)Math.Round(n / scale, MidpointRounding.AwayFromZero)));
+    /// <summary>The largest shape with the proportions of <paramref name="shape"/> that fits <paramref name="grid"/> (itself when it fits).</summary>
+    internal static VolumeShape Shrink(VolumeShape shape, VolumeShape grid)
+    {
+        var scale = Math.Max(Math.Max((double)shape.X / grid.X, (double)shape.Y / grid.Y), (double)shape.Z / grid.Z);
+        return scale <= 1 ? shape : new VolumeShape(Axis(shape.X, grid.X), Axis(shape.Y, grid.Y), Axis(shape.Z, grid.Z));
+
+        int Axis(int n, int limit) => Math.Min(limit, Math.Max(1, (int)Math.Round(n / scale, MidpointRounding.AwayFromZero)));
     }
 
     /// <inheritdoc />

@@ -14,6 +14,9 @@ namespace OssNet.Sdk.Transforms;
 /// <c>n · spacing / round(…)</c>: equal to the target when the extent is a whole number of target voxels, otherwise off by
 /// the rounding (at most half a voxel over the whole extent). The output geometry's <c>Spacing</c> and affine carry the
 /// actual values. Spacing is read from <see cref="VolumeGeometry.Spacing"/>.</para>
+/// <para><b>Largest shape:</b> with <see cref="MaxShape"/>, a case whose shape at the target spacing would exceed it on any
+/// axis is resampled, in the same single pass, to the largest shape with the same proportions that fits (as
+/// <see cref="FitToGrid"/> shrinks), so a case larger than a model grid is interpolated once, not twice.</para>
 /// <para><b>Inverse:</b> as <see cref="ResampleToShape"/>.</para>
 /// </remarks>
 public sealed class ResampleToSpacing : IVolumeTransform
@@ -21,8 +24,10 @@ public sealed class ResampleToSpacing : IVolumeTransform
     /// <summary>Initializes the transform.</summary>
     /// <param name="targetSpacing">Voxel size in millimetres along i, j, k; positive and finite.</param>
     /// <param name="labels">How labels are picked; default centre-aligned nearest neighbour.</param>
-    public ResampleToSpacing((double X, double Y, double Z) targetSpacing, LabelInterpolation labels = LabelInterpolation.Nearest)
+    /// <param name="maxShape">The largest output shape; a case that would be larger is shrunk to fit, keeping its proportions. Null: no limit.</param>
+    public ResampleToSpacing((double X, double Y, double Z) targetSpacing, LabelInterpolation labels = LabelInterpolation.Nearest, VolumeShape? maxShape = null)
     {
+        maxShape?.Validate();
         if (!(targetSpacing.X > 0 && targetSpacing.Y > 0 && targetSpacing.Z > 0 && double.IsFinite(targetSpacing.X + targetSpacing.Y + targetSpacing.Z)))
         {
             throw new ArgumentOutOfRangeException(nameof(targetSpacing), targetSpacing, "The target spacing must be positive and finite along every axis.");
@@ -35,7 +40,11 @@ public sealed class ResampleToSpacing : IVolumeTransform
 
         TargetSpacing = targetSpacing;
         Labels = labels;
+        MaxShape = maxShape;
     }
+
+    /// <summary>Gets the largest output shape (null: no limit).</summary>
+    public VolumeShape? MaxShape { get; }
 
     /// <summary>Gets the requested voxel size in millimetres.</summary>
     public (double X, double Y, double Z) TargetSpacing { get; }
@@ -44,16 +53,17 @@ public sealed class ResampleToSpacing : IVolumeTransform
     public LabelInterpolation Labels { get; }
 
     /// <inheritdoc />
-    public string Name => string.Create(CultureInfo.InvariantCulture, $"ResampleToSpacing(({TargetSpacing.X}, {TargetSpacing.Y}, {TargetSpacing.Z}) mm, labels={Labels})");
+    public string Name => string.Create(CultureInfo.InvariantCulture, $"ResampleToSpacing(({TargetSpacing.X}, {TargetSpacing.Y}, {TargetSpacing.Z}) mm, labels={Labels}{(MaxShape is { } m ? $", within {m}" : string.Empty)})");
 
-    /// <summary>Returns the output shape for a geometry: <c>max(1, round(n · spacing / target))</c> per axis.</summary>
+    /// <summary>Returns the output shape for a geometry: <c>max(1, round(n · spacing / target))</c> per axis, shrunk to fit <see cref="MaxShape"/>.</summary>
     public VolumeShape ShapeFor(VolumeGeometry geometry)
     {
         ArgumentNullException.ThrowIfNull(geometry);
-        return new VolumeShape(
+        var shape = new VolumeShape(
             Count(geometry.Shape.X, geometry.Spacing.X, TargetSpacing.X),
             Count(geometry.Shape.Y, geometry.Spacing.Y, TargetSpacing.Y),
             Count(geometry.Shape.Z, geometry.Spacing.Z, TargetSpacing.Z));
+        return MaxShape is { } max ? FitToGrid.Shrink(shape, max) : shape;
     }
 
     /// <inheritdoc />
