@@ -67,7 +67,7 @@ internal static class EvaluateCommand
                     TorchBackend.EnsureLoaded();
                     var first = await source.LoadAsync(source.CaseIds[0], cancellationToken);
                     services = model.BuildSegmenterServices(parse, parse.GetValue(model.InputChannels) ?? first.Image.Channels, smoke ? "tiny_o_net" : null);
-                    SegmentCommand.WarnWithoutWeights(parse.GetValue(model.Weights), smoke);
+                    SegmentCommand.WarnWithoutWeights(parse.GetValue(model.Weights) ?? parse.GetValue(model.Model), smoke);
                 }
 
                 await AnsiConsole.Progress()

@@ -77,9 +77,11 @@ public sealed class LabelSet
     }
 
     /// <summary>Gets the classes in class-index order (index 0: background).</summary>
+    [JsonInclude]
     public IReadOnlyList<LabelDefinition> Labels { get; }
 
     /// <summary>Gets a value indicating whether every non-zero value counts as class 1 (binary sets only).</summary>
+    [JsonInclude] // get-only: serializers that skip read-only properties must still write it
     public bool CollapseForeground { get; }
 
     /// <summary>Gets the number of classes, background included (2 for a binary segmentation).</summary>

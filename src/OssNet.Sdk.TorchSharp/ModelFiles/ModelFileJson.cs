@@ -13,11 +13,11 @@ internal static class ModelFileJson
 {
     private const string PlanProperty = "plan";
 
-    // Read-only (derived) properties are left out, and so are delegates (activation overrides), which have no JSON form.
+    // Derived properties (get-only and not a constructor parameter) are left out, and so are delegates (activation overrides),
+    // which have no JSON form.
     private static readonly JsonSerializerOptions s_options = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
-        IgnoreReadOnlyProperties = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter() },
         TypeInfoResolver = new DefaultJsonTypeInfoResolver
@@ -26,7 +26,10 @@ internal static class ModelFileJson
             {
                 static info =>
                 {
-                    foreach (var property in info.Properties.Where(p => typeof(Delegate).IsAssignableFrom(p.PropertyType)).ToList())
+                    var omitted = info.Properties
+                        .Where(p => typeof(Delegate).IsAssignableFrom(p.PropertyType) || (p.Set is null && p.AssociatedParameter is null))
+                        .ToList();
+                    foreach (var property in omitted)
                     {
                         info.Properties.Remove(property);
                     }
