@@ -5,51 +5,61 @@ using OssNet.Sdk.Volumes;
 
 namespace OssNet.Sdk.TorchSharp.Tests.Training;
 
-/// <summary>A 3-class phantom: an inner ellipsoid (label value 7) inside an outer one (value 3), brighter inside, with noise.</summary>
-/// <remarks>The label values are deliberately not class indices, so a test fails if they are not mapped through the label set.</remarks>
+/// <summary>
+/// A three-class phantom: an outer ellipsoid (label value 3) holding an inner one (label value 7, off centre) on background 0,
+/// one noisy channel (background 0, outer 1, inner 2). Centres and radii vary with the seed.
+/// </summary>
 internal static class NestedEllipsoids
 {
-    /// <summary>The phantom's classes: background 0, outer shell 3, inner core 7.</summary>
-    public static LabelSet Labels { get; } = new([new(0, "background"), new(3, "outer"), new(7, "inner")]);
+    public const byte OuterValue = 3;
+    public const byte InnerValue = 7;
 
-    /// <summary>The grid of every case (fits a 3-level U-Net: 24 and 16 halve twice).</summary>
+    public static LabelSet Labels { get; } = new([new LabelDefinition(0, "background"), new LabelDefinition(OuterValue, "outer"), new LabelDefinition(InnerValue, "inner")]);
+
+    /// <summary>The default grid (fits a 3-level U-Net: 24 and 16 halve twice).</summary>
     public static VolumeShape Shape { get; } = new(24, 24, 16);
 
-    /// <summary>A source of <paramref name="count"/> cases with centres and radii jittered by <paramref name="seed"/>.</summary>
-    public static InMemoryVolumeSource Source(int count, int seed) =>
-        new($"nested-ellipsoids-{seed}", Enumerable.Range(0, count).Select(i => Case($"e{seed}_{i}", seed * 1000 + i)));
+    public static InMemoryVolumeSource Source(int count, int seed) => Source(Shape, count, seed * 1000);
 
-    /// <summary>One case.</summary>
-    public static VolumeCase Case(string id, int seed)
+    public static VolumeCase Case(string id, int seed) => Create(Shape, seed, id);
+
+    public static InMemoryVolumeSource Source(VolumeShape shape, int count, int seed) =>
+        new("nested-ellipsoids", Enumerable.Range(0, count).Select(i => Create(shape, seed + i, $"ellipsoids-{seed + i:D4}")));
+
+    public static VolumeCase Create(VolumeShape shape, int seed, string id)
     {
         var random = new Random(seed);
-        var geometry = VolumeGeometry.Create(Shape);
-        var centre = (X: 11.5 + random.NextDouble() * 2 - 1, Y: 11.5 + random.NextDouble() * 2 - 1, Z: 7.5 + random.NextDouble() - 0.5);
-        var outer = (X: 8.5 + random.NextDouble(), Y: 7.5 + random.NextDouble(), Z: 5.5 + random.NextDouble() * 0.5);
-        var inner = (X: outer.X * 0.5, Y: outer.Y * 0.5, Z: outer.Z * 0.5);
-        var voxels = new float[Shape.VoxelCount];
-        var labels = new byte[Shape.VoxelCount];
-        var i = 0;
-        for (var x = 0; x < Shape.X; x++)
+        double Jitter(double scale) => (random.NextDouble() - 0.5) * scale;
+        var centre = (X: (shape.X / 2.0) + Jitter(4), Y: (shape.Y / 2.0) + Jitter(4), Z: (shape.Z / 2.0) + Jitter(4));
+        var outer = (X: (0.32 + Jitter(0.08)) * shape.X, Y: (0.3 + Jitter(0.08)) * shape.Y, Z: (0.28 + Jitter(0.08)) * shape.Z);
+        var innerCentre = (X: centre.X + Jitter(4), Y: centre.Y + Jitter(4), Z: centre.Z);
+        var inner = (X: outer.X * 0.5, Y: outer.Y * 0.45, Z: outer.Z * 0.5);
+        var image = new float[shape.VoxelCount];
+        var labels = new byte[shape.VoxelCount];
+        for (var x = 0; x < shape.X; x++)
         {
-            for (var y = 0; y < Shape.Y; y++)
+            for (var y = 0; y < shape.Y; y++)
             {
-                for (var z = 0; z < Shape.Z; z++, i++)
+                for (var z = 0; z < shape.Z; z++)
                 {
-                    double Inside((double X, double Y, double Z) r) =>
-                        Square((x - centre.X) / r.X) + Square((y - centre.Y) / r.Y) + Square((z - centre.Z) / r.Z);
-                    var (value, label) = Inside(inner) <= 1 ? (2.0, (byte)7) : Inside(outer) <= 1 ? (1.0, (byte)3) : (0.0, (byte)0);
-                    labels[i] = label;
-                    voxels[i] = (float)(value + 0.2 * Gaussian(random));
+                    var index = shape.IndexOf(x, y, z);
+                    var value = Inside(x, y, z, innerCentre, inner) ? InnerValue : Inside(x, y, z, centre, outer) ? OuterValue : (byte)0;
+                    labels[index] = value;
+                    var noise = (float)(0.25 * (random.NextDouble() + random.NextDouble() - 1));
+                    image[index] = (value == InnerValue ? 2f : value == OuterValue ? 1f : 0f) + noise;
                 }
             }
         }
 
-        return new VolumeCase(id, new Volume(geometry, 1, voxels), new LabelVolume(geometry, labels));
+        var geometry = VolumeGeometry.Create(shape);
+        return new VolumeCase(id, new Volume(geometry, 1, image), new LabelVolume(geometry, labels));
     }
 
-    private static double Square(double v) => v * v;
-
-    private static double Gaussian(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+    private static bool Inside(int x, int y, int z, (double X, double Y, double Z) centre, (double X, double Y, double Z) radii)
+    {
+        var dx = (x - centre.X) / radii.X;
+        var dy = (y - centre.Y) / radii.Y;
+        var dz = (z - centre.Z) / radii.Z;
+        return (dx * dx) + (dy * dy) + (dz * dz) <= 1;
+    }
 }
