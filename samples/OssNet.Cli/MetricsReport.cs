@@ -90,53 +90,46 @@ internal static class MetricsReport
 
     private static string Json(IReadOnlyList<PerClassMetrics> cases, PerClassAggregatedMetrics summary, LabelSet labels) =>
         JsonSerializer.Serialize(
-            new
+            new Dictionary<string, object?>
             {
-                schemaVersion = JsonSchemaVersion,
-                labels = labels.Labels.Select(l => new { value = l.Value, name = l.Name }),
-                collapseForeground = labels.CollapseForeground,
-                cases = cases.Select(c => new
-                {
-                    @case = c.CaseId,
-                    dice = c.Mean.Dice,
-                    iou = c.Mean.IntersectionOverUnion,
-                    hd95Mm = c.Mean.HausdorffDistance95,
-                    assdMm = c.Mean.AverageSymmetricSurfaceDistance,
-                    predictedVoxels = c.Mean.PredictedVoxels,
-                    referenceVoxels = c.Mean.ReferenceVoxels,
-                    intersectionVoxels = c.Mean.IntersectionVoxels,
-                    classes = c.Classes.Select(k => new
-                    {
-                        value = k.Value,
-                        name = k.Name,
-                        dice = k.Metrics.Dice,
-                        iou = k.Metrics.IntersectionOverUnion,
-                        hd95Mm = k.Metrics.HausdorffDistance95,
-                        assdMm = k.Metrics.AverageSymmetricSurfaceDistance,
-                        predictedVoxels = k.Metrics.PredictedVoxels,
-                        referenceVoxels = k.Metrics.ReferenceVoxels,
-                        intersectionVoxels = k.Metrics.IntersectionVoxels,
-                    }),
-                }),
-                summary = new
-                {
-                    caseCount = summary.CaseCount,
-                    dice = summary.Mean.Dice,
-                    iou = summary.Mean.IntersectionOverUnion,
-                    hd95Mm = summary.Mean.HausdorffDistance95,
-                    assdMm = summary.Mean.AverageSymmetricSurfaceDistance,
-                    classes = summary.Classes.Select(k => new
-                    {
-                        value = k.Value,
-                        name = k.Name,
-                        dice = k.Metrics.Dice,
-                        iou = k.Metrics.IntersectionOverUnion,
-                        hd95Mm = k.Metrics.HausdorffDistance95,
-                        assdMm = k.Metrics.AverageSymmetricSurfaceDistance,
-                    }),
-                },
+                ["schemaVersion"] = JsonSchemaVersion,
+                ["labels"] = labels.Labels.Select(l => new { value = l.Value, name = l.Name }),
+                ["collapseForeground"] = labels.CollapseForeground,
+                ["cases"] = cases.Select(c => With(
+                    new() { ["case"] = c.CaseId },
+                    Fields(c.Mean),
+                    new() { ["classes"] = c.Classes.Select(k => With(Class(k.Value, k.Name), Fields(k.Metrics))) })),
+                ["summary"] = With(
+                    new() { ["caseCount"] = summary.CaseCount },
+                    Fields(summary.Mean),
+                    new() { ["classes"] = summary.Classes.Select(k => With(Class(k.Value, k.Name), Fields(k.Metrics))) }),
             },
             s_json);
+
+    private static Dictionary<string, object?> Class(byte value, string name) => new() { ["value"] = value, ["name"] = name };
+
+    private static Dictionary<string, object?> Fields(CaseMetrics m) => new()
+    {
+        ["dice"] = m.Dice,
+        ["iou"] = m.IntersectionOverUnion,
+        ["hd95Mm"] = m.HausdorffDistance95,
+        ["assdMm"] = m.AverageSymmetricSurfaceDistance,
+        ["predictedVoxels"] = m.PredictedVoxels,
+        ["referenceVoxels"] = m.ReferenceVoxels,
+        ["intersectionVoxels"] = m.IntersectionVoxels,
+    };
+
+    private static Dictionary<string, object?> Fields(AggregatedMetrics m) => new()
+    {
+        ["dice"] = m.Dice,
+        ["iou"] = m.IntersectionOverUnion,
+        ["hd95Mm"] = m.HausdorffDistance95,
+        ["assdMm"] = m.AverageSymmetricSurfaceDistance,
+    };
+
+    /// <summary>The fields of <paramref name="parts"/> in order, as one JSON object.</summary>
+    private static Dictionary<string, object?> With(params Dictionary<string, object?>[] parts) =>
+        parts.SelectMany(p => p).ToDictionary(p => p.Key, p => p.Value);
 
     /// <summary>A CSV-safe column suffix: the value and the name in lower case, other characters as '_' (<c>3_white_matter</c>).</summary>
     private static string ColumnKey(byte value, string name) =>

@@ -202,7 +202,7 @@ public sealed class DenseTrainingTask : TrainingTask
     }
 
     /// <summary>Halves a [1, X, Y, Z] class-index map by majority over each 2×2×2 block (ties: the lower class).</summary>
-    private static Tensor MajorityPool(Tensor classIndices, int classes)
+    internal static Tensor MajorityPool(Tensor classIndices, int classes)
     {
         var oneHot = nn.functional.one_hot(classIndices[0], classes).permute(3, 0, 1, 2).to(ScalarType.Float32);
         return nn.functional.avg_pool3d(oneHot.unsqueeze(0), [2, 2, 2])[0].argmax(0).unsqueeze(0);

@@ -11,13 +11,23 @@ namespace OssNet.Sdk.Datasets;
 /// least one <c>&lt;case&gt;_*.nii[.gz]</c> file, sorted ordinally. A case without <c>_seg</c> loads unlabelled (the
 /// validation set) unless labels are required. Each file may be .nii.gz or .nii, but not both. Labels are kept as
 /// stored (BraTS: 0, 1, 2, 4). Voxels are read only by <see cref="LoadAsync"/>.</para>
+/// <para><see cref="Description"/> names the channels and the BraTS 2020 classes.</para>
 /// </remarks>
-public sealed class BratsVolumeSource : VolumeSourceBase
+public sealed class BratsVolumeSource : VolumeSourceBase, IDescribedVolumeSource
 {
     /// <summary>The modality suffixes in channel order.</summary>
     public static readonly IReadOnlyList<string> Modalities = ["flair", "t1", "t1ce", "t2"];
 
     private static readonly string[] s_channelNames = ["FLAIR", "T1", "T1ce", "T2"];
+
+    /// <summary>The BraTS 2020 classes as the challenge names them (labels 0, 1, 2, 4).</summary>
+    private static readonly LabelSet s_labels = new(
+    [
+        new LabelDefinition(0, "background"),
+        new LabelDefinition(1, "necrotic and non-enhancing tumour core"),
+        new LabelDefinition(2, "peritumoral edema"),
+        new LabelDefinition(4, "GD-enhancing tumour"),
+    ]);
     private readonly VolumeReadOptions _options;
     private readonly bool _requireLabels;
 
@@ -47,6 +57,9 @@ public sealed class BratsVolumeSource : VolumeSourceBase
 
     /// <summary>Gets the dataset folder.</summary>
     public string Root { get; }
+
+    /// <summary>Gets the channel names (FLAIR, T1, T1ce, T2) and the BraTS 2020 label set (0, 1, 2, 4).</summary>
+    public DatasetDescription Description { get; } = new("BraTS 2020", s_channelNames, s_labels);
 
     /// <inheritdoc />
     public override string Name { get; }

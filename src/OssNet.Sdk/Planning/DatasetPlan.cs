@@ -188,9 +188,10 @@ public sealed record DatasetPlan
             throw new ArgumentException($"orientation must be {CanonicalOrientation}; got '{Orientation}'.");
         }
 
-        if (Fingerprint is null || Channels is null || Notes is null || SpacingRule is null || LabelSource is null)
+        if (Fingerprint?.Cases is null || Fingerprint.Channels is null || Fingerprint.LabelValues is null
+            || Channels is null || Notes is null || SpacingRule is null || LabelSource is null)
         {
-            throw new ArgumentException("fingerprint, channels, notes, spacingRule and labelSource are required.");
+            throw new ArgumentException("fingerprint (with cases, channels and labelValues), channels, notes, spacingRule and labelSource are required.");
         }
 
         var (sx, sy, sz) = TargetSpacing;
@@ -218,15 +219,15 @@ public sealed record DatasetPlan
         for (var c = 0; c < Channels.Count; c++)
         {
             var channel = Channels[c] ?? throw new ArgumentException($"channels[{c}] is null.");
-            if (channel.Normalization is null)
+            if (channel.Normalization is null || channel.Name is null)
             {
-                throw new ArgumentException($"channels[{c}] has no normalization.");
+                throw new ArgumentException($"channels[{c}] needs a name and a normalization.");
             }
 
             channel.Normalization.Validate();
         }
 
-        if (Fingerprint.Channels is not null && Fingerprint.Channels.Count != Channels.Count)
+        if (Fingerprint.Channels.Count != Channels.Count)
         {
             throw new ArgumentException($"the fingerprint has {Fingerprint.Channels.Count} channel(s) but the plan {Channels.Count}.");
         }

@@ -128,6 +128,7 @@ public static class DatasetPlanner
         {
             MsdVolumeSource msd => msd.GetFiles,
             FileListVolumeSource list => list.GetFiles,
+            BratsVolumeSource brats => brats.GetFiles,
             _ => null,
         };
         if (files is null)

@@ -91,6 +91,17 @@ public sealed class DatasetDescriptionTests : IDisposable
         Assert.Null(source.Description.Labels);
     }
 
+    [Fact]
+    public void Brats_DescriptionNamesTheChannelsAndTheBraTs2020Classes()
+    {
+        var source = new BratsVolumeSource(_dir.Path);
+
+        Assert.Equal(["FLAIR", "T1", "T1ce", "T2"], source.Description.ChannelNames);
+        Assert.Equal([0, 1, 2, 4], source.Description.Labels!.Labels.Select(l => (int)l.Value));
+        Assert.Equal(3, source.Description.Labels.ClassOf(4));
+        Assert.Equal(ImageModality.Mri, source.Description.ModalityOf(3));
+    }
+
     public void Dispose() => _dir.Dispose();
 
     private void WriteJson(string json) => _dir.Write("dataset.json", System.Text.Encoding.UTF8.GetBytes(json));

@@ -65,6 +65,8 @@ public sealed class DatasetPlanTests : IDisposable
     [InlineData("\"targetSpacing\": [", "\"targetSpacing\": [0, 1, 1], \"_\": [", "targetSpacing must be positive")]
     [InlineData("\"gridShape\": [", "\"gridShape\": [32, 32], \"_\": [", "must have 3 entries")]
     [InlineData("\"scheme\": \"ForegroundZScore\"", "\"scheme\": \"ClippedZScore\"", "clipped z-score needs finite bounds")]
+    [InlineData("\"cases\": [", "\"cases\": null, \"_\": [", "fingerprint (with cases, channels and labelValues)")]
+    [InlineData("\"orientation\": \"RAS\",\n  \"cropMarginVoxels\"", "\"orientation\": \"LPS\",\n  \"cropMarginVoxels\"", "orientation must be RAS")]
     public async Task Load_InconsistentValues_ThrowNamingTheProblem(string find, string replace, string problem)
     {
         var json = (await PlanAsync()).ToJson();

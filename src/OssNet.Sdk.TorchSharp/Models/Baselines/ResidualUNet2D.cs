@@ -8,7 +8,7 @@ namespace OssNet.Sdk.TorchSharp.Models.Baselines;
 
 /// <summary>
 /// The paper's efficiency baseline: a 2D residual U-Net applied slice by slice. It segments images [B, C, H, W] into
-/// logits [B, 1, H, W]; <see cref="PredictVolume"/> runs it over every slice of volumes along one axis.
+/// logits [B, K, H, W] (K = 1 for a binary network, else its classes); <see cref="PredictVolume"/> runs it over every slice of volumes along one axis.
 /// </summary>
 /// <remarks>
 /// <para>Architecture and padding of odd sizes: <see cref="ResidualUNet"/>. Presets: <see cref="UNetPresets.BraTs2D"/>

@@ -6,7 +6,7 @@ namespace OssNet.Sdk.TorchSharp.Models.Baselines;
 
 /// <summary>
 /// The paper's performance baseline: a dense 3D residual U-Net that segments whole volumes [B, C, X, Y, Z] into logits
-/// [B, 1, X, Y, Z], the memory-hungry model OSS-Net is contrasted with.
+/// [B, K, X, Y, Z] (K = 1 for a binary network, else its classes), the memory-hungry model OSS-Net is contrasted with.
 /// </summary>
 /// <remarks>
 /// Architecture, padding of odd sizes and memory behaviour: <see cref="ResidualUNet"/>. Presets:
