@@ -17,7 +17,7 @@ public sealed class CliTests : IDisposable
     [Theory]
     [Trait("Category", "Integration")]
     [InlineData("info", "Backend: loaded")]
-    [InlineData("train", "Saved weights of 'tiny' (4 channels)")]
+    [InlineData("train", "Saved oss-net 'tiny'")]
     [InlineData("segment", "Segmented 1 case(s)")]
     [InlineData("evaluate", "Mean Dice")]
     [InlineData("benchmark", "Benchmark: OSS-Net 'tiny_o_net'")]
@@ -121,7 +121,7 @@ public sealed class CliTests : IDisposable
         var run = await SampleProcess.RunAsync(Tool, _folder, "segment", "--input", data, "--output", masks, "--preset", "tiny_o_net", "--threshold", "0.9");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("no --weights", run.Error, StringComparison.Ordinal);
+        Assert.Contains("neither --model nor --weights", run.Error, StringComparison.Ordinal);
         var mask = await VolumeFile.ReadLabelsAsync(Path.Combine(masks, "phantom-001_mask.nii.gz"), cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(new VolumeShape(60, 60, 30), mask.Shape);
     }
