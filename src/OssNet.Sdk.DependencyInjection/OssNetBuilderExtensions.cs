@@ -2,7 +2,6 @@
 
 #pragma warning disable IDE0130 // Extension methods of Microsoft.Extensions live in its namespace, so they are found without a using.
 
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using OssNet.Sdk.DependencyInjection;
 using OssNet.Sdk.Segmentation;
 
@@ -43,7 +42,8 @@ public static class OssNetBuilderExtensions
     }
 
     /// <summary>Adds a segmenter family: segmenters whose <see cref="SegmenterOptions.Family"/> is <paramref name="family"/> are built by
-    /// <paramref name="factory"/> (e.g. a U-Net family). A second registration of the same family is ignored.</summary>
+    /// <paramref name="factory"/>. It replaces a built-in family (<c>oss-net</c>, <c>unet-3d</c>, <c>unet-2d</c>, <c>model-file</c>) or an
+    /// earlier registration of the same name.</summary>
     /// <param name="builder">The builder from <c>AddOssNet()</c>.</param>
     /// <param name="family">The family name used in options and configuration.</param>
     /// <param name="factory">Builds a segmenter from its options.</param>
@@ -53,7 +53,13 @@ public static class OssNetBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(family);
         ArgumentNullException.ThrowIfNull(factory);
-        builder.Services.TryAddKeyedSingleton(family, (_, _) => factory);
+        var earlier = builder.Services.Where(d => d.ServiceType == typeof(SegmenterFactory) && Equals(d.ServiceKey, family)).ToList();
+        foreach (var descriptor in earlier)
+        {
+            builder.Services.Remove(descriptor);
+        }
+
+        builder.Services.AddKeyedSingleton(family, (_, _) => factory);
         return builder;
     }
 }

@@ -47,7 +47,9 @@ internal sealed class SegmenterOptionsCrossFieldValidator(IServiceProvider servi
             Error(nameof(options.WeightsPath), $"the file {Path.GetFullPath(weights)} does not exist.");
         }
 
-        if (registration.Factory is null)
+        // The built-in families' rules apply only where the built-in factory builds the segmenter (AddSegmenterFamily may replace it).
+        var factoryType = services.GetKeyedService<SegmenterFactory>(options.EffectiveFamily)?.Method.DeclaringType;
+        if (registration.Factory is null && factoryType is not null && factoryType.Assembly == typeof(SegmenterOptions).Assembly)
         {
             switch (options.EffectiveFamily)
             {
