@@ -1,0 +1,161 @@
+// Copyright (c) OssNet.Sdk contributors. Licensed under the MIT License.
+
+using System.Globalization;
+using System.Text;
+
+namespace OssNet.Sdk.Reporting.Html;
+
+/// <summary>Renders a case page: the NiiVue viewer (scan, filled prediction, reference outline), the class legend with
+/// view controls, and the case's numbers.</summary>
+/// <remarks>The volumes come from <c>&lt;stem&gt;.data.js</c> beside the page (a classic script, which browsers load
+/// from <c>file://</c> where <c>fetch</c> is refused); the page's settings are inline JSON read by <c>case.js</c>.</remarks>
+internal static class CasePage
+{
+    /// <param name="report">The report.</param>
+    /// <param name="index">The case's position in <see cref="HtmlReportModel.Cases"/>.</param>
+    /// <param name="stems">The file stem of every case (for previous/next links).</param>
+    public static string Render(HtmlReportModel report, int index, IReadOnlyList<string> stems)
+    {
+        var reportCase = report.Cases[index];
+        var html = new StringBuilder();
+        PageLayout.AppendHead(html, $"{reportCase.Id} · {report.Title}", assetPrefix: "../assets/");
+        html.Append("<body class=\"case-page\">\n");
+        var crumbs = new StringBuilder("<a href=\"../index.html\">← ").Append(HtmlText.Escape(report.Title)).Append("</a>");
+        crumbs.Append("<span class=\"pager\">");
+        AppendPager(crumbs, index > 0 ? stems[index - 1] : null, "‹ previous", "prev-case");
+        crumbs.Append(CultureInfo.InvariantCulture, $"<span class=\"muted\">case {index + 1} of {stems.Count}</span>");
+        AppendPager(crumbs, index < stems.Count - 1 ? stems[index + 1] : null, "next ›", "next-case");
+        crumbs.Append("</span>");
+        PageLayout.AppendHeader(html, reportCase.Id, report.Description, crumbs.ToString());
+
+        html.Append("<main class=\"case-layout\">\n<section class=\"viewer-panel\">\n<div class=\"toolbar\" role=\"toolbar\" aria-label=\"Views\">")
+            .Append("<button type=\"button\" data-view=\"multiplanar\" class=\"active\">Multiplanar + 3D</button>")
+            .Append("<button type=\"button\" data-view=\"axial\">Axial</button>")
+            .Append("<button type=\"button\" data-view=\"coronal\">Coronal</button>")
+            .Append("<button type=\"button\" data-view=\"sagittal\">Sagittal</button>")
+            .Append("<button type=\"button\" data-view=\"render\">3D</button></div>\n")
+            .Append("<div class=\"viewer\"><canvas id=\"viewer\"></canvas><div id=\"viewer-message\" class=\"viewer-message\">Loading volumes…</div></div>\n")
+            .Append("<p class=\"hint\">Drag to move the crosshair (slices) or rotate (3D); scroll to change slice; right-drag to adjust contrast.</p>\n")
+            .Append("</section>\n<aside class=\"side\">\n");
+        AppendLegend(html, report, reportCase.Reference is not null);
+        AppendMetrics(html, report, reportCase);
+        AppendScan(html, report, reportCase);
+        html.Append("</aside>\n</main>\n");
+        PageLayout.AppendFooter(html);
+
+        var settings = new
+        {
+            id = reportCase.Id,
+            hasReference = reportCase.Reference is not null,
+            labels = Enumerable.Range(1, report.Labels.Count - 1).Select(i => new
+            {
+                value = report.Labels.Labels[i].Value,
+                name = report.Labels.NameOf(i),
+                color = LabelPalette.ColorOf(i) is var (r, g, b) ? new[] { (int)r, g, b } : null,
+            }),
+        };
+        html.Append("<script type=\"application/json\" id=\"case-settings\">").Append(HtmlText.Json(settings)).Append("</script>\n")
+            .Append("<script src=\"../assets/niivue.umd.js\"></script>\n")
+            .Append("<script src=\"").Append(stems[index]).Append(".data.js\"></script>\n")
+            .Append("<script src=\"../assets/case.js\"></script>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    private static void AppendPager(StringBuilder html, string? stem, string text, string id)
+    {
+        if (stem is null)
+        {
+            html.Append("<span class=\"disabled\">").Append(text).Append("</span>");
+        }
+        else
+        {
+            html.Append("<a id=\"").Append(id).Append("\" href=\"").Append(stem).Append(".html\">").Append(text).Append("</a>");
+        }
+    }
+
+    private static void AppendLegend(StringBuilder html, HtmlReportModel report, bool hasReference)
+    {
+        html.Append("<section class=\"panel\">\n<h2>Classes</h2>\n<ul class=\"legend\">");
+        for (var i = 1; i < report.Labels.Count; i++)
+        {
+            html.Append("<li><span class=\"swatch\" style=\"background:").Append(LabelPalette.HexOf(i)).Append("\"></span>")
+                .Append(HtmlText.Escape(report.Labels.NameOf(i)))
+                .Append(CultureInfo.InvariantCulture, $"<span class=\"muted\">label {report.Labels.Labels[i].Value}</span></li>");
+        }
+
+        html.Append("</ul>\n<div class=\"controls\">")
+            .Append("<label><input type=\"checkbox\" id=\"show-prediction\" checked> <span class=\"key key-fill\"></span>Prediction (filled)</label>");
+        if (hasReference)
+        {
+            html.Append("<label><input type=\"checkbox\" id=\"show-reference\" checked> <span class=\"key key-outline\"></span>Reference (outline)</label>");
+        }
+
+        html.Append("<label class=\"slider\">Fill opacity <input type=\"range\" id=\"opacity\" min=\"0\" max=\"100\" value=\"50\"></label>")
+            .Append("</div>\n</section>\n");
+    }
+
+    private static void AppendMetrics(StringBuilder html, HtmlReportModel report, HtmlReportCase reportCase)
+    {
+        var columns = ReportTable.Columns(new HtmlReportModel { Labels = report.Labels, Cases = [reportCase] });
+        if (columns.Count == 0)
+        {
+            return;
+        }
+
+        // Per-class metrics as a class × metric table; the class means and whole-case numbers as a list below it.
+        var perClass = columns.Where(c => c.ClassName is not null).ToList();
+        var metrics = perClass.Select(c => c.Metric).Distinct(StringComparer.Ordinal).ToList();
+        var classes = perClass.Select(c => c.ClassName!).Distinct(StringComparer.Ordinal).ToList();
+        html.Append("<section class=\"panel\">\n<h2>Metrics</h2>\n");
+        if (perClass.Count > 0)
+        {
+            html.Append("<table id=\"case-metrics\" class=\"data compact\"><thead><tr><th scope=\"col\">class</th>");
+            foreach (var metric in metrics)
+            {
+                html.Append("<th scope=\"col\" class=\"num\">").Append(HtmlText.Escape(metric)).Append("</th>");
+            }
+
+            html.Append("</tr></thead><tbody>");
+            foreach (var className in classes)
+            {
+                html.Append("<tr><th scope=\"row\">").Append(HtmlText.Escape(className)).Append("</th>");
+                foreach (var metric in metrics)
+                {
+                    var value = ReportTable.Value(reportCase, new ReportColumn(metric, className, IsClassMean: false));
+                    html.Append("<td class=\"num\" data-value=\"").Append(HtmlText.SortValue(value)).Append("\">").Append(HtmlText.Number(value)).Append("</td>");
+                }
+
+                html.Append("</tr>");
+            }
+
+            html.Append("</tbody></table>\n");
+        }
+
+        var rest = columns.Where(c => c.ClassName is null).ToList();
+        if (rest.Count > 0)
+        {
+            html.Append("<dl class=\"numbers\">");
+            foreach (var column in rest)
+            {
+                var value = ReportTable.Value(reportCase, column);
+                html.Append("<dt>").Append(HtmlText.Escape(column.FullName)).Append("</dt><dd data-value=\"").Append(HtmlText.SortValue(value)).Append("\">")
+                    .Append(HtmlText.Number(value)).Append("</dd>");
+            }
+
+            html.Append("</dl>\n");
+        }
+
+        html.Append("</section>\n");
+    }
+
+    private static void AppendScan(StringBuilder html, HtmlReportModel report, HtmlReportCase reportCase)
+    {
+        var geometry = reportCase.Scan.Geometry;
+        html.Append("<section class=\"panel\">\n<h2>Scan</h2>\n<dl class=\"numbers\">")
+            .Append("<dt>grid</dt><dd>").Append(HtmlText.Escape(geometry.Shape.ToString())).Append("</dd>")
+            .Append(CultureInfo.InvariantCulture, $"<dt>spacing (mm)</dt><dd>{geometry.Spacing.X:0.###} × {geometry.Spacing.Y:0.###} × {geometry.Spacing.Z:0.###}</dd>")
+            .Append("<dt>orientation</dt><dd>").Append(HtmlText.Escape(geometry.OrientationCode)).Append("</dd>")
+            .Append(CultureInfo.InvariantCulture, $"<dt>channel shown</dt><dd>{report.ScanChannel} of {reportCase.Scan.Channels}</dd>")
+            .Append("</dl>\n</section>\n");
+    }
+}
