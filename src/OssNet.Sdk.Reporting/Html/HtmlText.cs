@@ -40,13 +40,18 @@ internal static class HtmlText
         value is { } v && double.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : string.Empty;
 
     /// <summary>A file name for case number <paramref name="index"/>: "007-" and the id's letters, digits, '-' and
-    /// '_' (others become '-'), at most 60 characters. The index keeps names unique and ids like "../x" harmless.</summary>
+    /// '_' (runs of others become one '-'), at most 60 characters. The index keeps names unique and ids like "../x" harmless.</summary>
     public static string FileStem(int index, string id)
     {
         var slug = new StringBuilder();
         foreach (var ch in id.Normalize(NormalizationForm.FormKC))
         {
-            slug.Append(char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' ? char.ToLowerInvariant(ch) : '-');
+            var c = char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' ? char.ToLowerInvariant(ch) : '-';
+            if (c != '-' || slug.Length == 0 || slug[^1] != '-')
+            {
+                slug.Append(c);
+            }
+
             if (slug.Length == 60)
             {
                 break;

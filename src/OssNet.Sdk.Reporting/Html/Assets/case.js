@@ -14,13 +14,15 @@
     document.body.dataset.viewer = 'error';
   }
 
-  // A NiiVue label colour map: one entry per label value; background (value 0) transparent.
-  function labelColormap() {
+  // A NiiVue label colour map: one entry per label value; background (value 0) transparent. `tint` mixes the class
+  // colours with white (0 = pure colour): the reference outline is a lighter line over the filled prediction.
+  function labelColormap(tint) {
     var map = { R: [0], G: [0], B: [0], A: [0], I: [0], labels: ['background'] };
+    function mix(c) { return Math.round(c + ((255 - c) * tint)); }
     settings.labels.forEach(function (label) {
-      map.R.push(label.color[0]);
-      map.G.push(label.color[1]);
-      map.B.push(label.color[2]);
+      map.R.push(mix(label.color[0]));
+      map.G.push(mix(label.color[1]));
+      map.B.push(mix(label.color[2]));
       map.A.push(255);
       map.I.push(label.value);
       map.labels.push(label.name);
@@ -28,9 +30,9 @@
     return map;
   }
 
-  async function loadLabels(base64, name, opacity) {
+  async function loadLabels(base64, name, opacity, tint) {
     var image = await niivue.NVImage.loadFromBase64({ base64: base64, name: name, opacity: opacity });
-    image.setColormapLabel(labelColormap());
+    image.setColormapLabel(labelColormap(tint));
     return image;
   }
 
@@ -48,7 +50,10 @@
 
     var nv = new niivue.Niivue({
       backColor: [0.05, 0.06, 0.08, 1],
-      crosshairColor: [1, 1, 1, 0.45],
+      // A thin, see-through crosshair with a gap, so that it does not hide the structure it points at.
+      crosshairColor: [1, 1, 1, 0.4],
+      crosshairWidth: 0.5,
+      crosshairGap: 12,
       show3Dcrosshair: true,
       multiplanarShowRender: niivue.SHOW_RENDER.ALWAYS,
       isColorbar: false,
@@ -61,10 +66,10 @@
     nv.addVolume(scan);
     var opacity = document.getElementById('opacity');
     var fill = Number(opacity.value) / 100;
-    nv.addVolume(await loadLabels(volumes.prediction, 'prediction.nii.gz', fill));
+    nv.addVolume(await loadLabels(volumes.prediction, 'prediction.nii.gz', fill, 0));
     var referenceIndex = -1;
     if (volumes.referenceOutline) {
-      nv.addVolume(await loadLabels(volumes.referenceOutline, 'reference-outline.nii.gz', 1));
+      nv.addVolume(await loadLabels(volumes.referenceOutline, 'reference-outline.nii.gz', 1, 0.55));
       referenceIndex = 2;
     }
     nv.setSliceType(nv.sliceTypeMultiplanar);

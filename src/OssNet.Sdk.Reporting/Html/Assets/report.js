@@ -19,7 +19,7 @@
   }
 
   function sortBy(column, header) {
-    state.ascending = state.column === column ? !state.ascending : column === 0;
+    state.ascending = state.column === column ? !state.ascending : true;
     state.column = column;
     var rows = Array.prototype.slice.call(body.rows);
     rows.sort(function (a, b) {
