@@ -12,19 +12,19 @@ namespace OssNet.Sdk.Reporting.Html;
 internal static class CasePage
 {
     /// <param name="report">The report.</param>
-    /// <param name="index">The case's position in <see cref="HtmlReportModel.Cases"/>.</param>
-    /// <param name="stems">The file stem of every case (for previous/next links).</param>
-    public static string Render(HtmlReportModel report, int index, IReadOnlyList<string> stems)
+    /// <param name="index">The case's position in <see cref="ReportContents.Cases"/>.</param>
+    public static string Render(ReportContents report, int index)
     {
         var reportCase = report.Cases[index];
+        var count = report.Cases.Count;
         var html = new StringBuilder();
         PageLayout.AppendHead(html, $"{reportCase.Id} · {report.Title}", assetPrefix: "../assets/");
         html.Append("<body class=\"case-page\">\n");
         var crumbs = new StringBuilder("<a href=\"../index.html\">← ").Append(HtmlText.Escape(report.Title)).Append("</a>");
         crumbs.Append("<span class=\"pager\">");
-        AppendPager(crumbs, index > 0 ? stems[index - 1] : null, "‹ previous", "prev-case");
-        crumbs.Append(CultureInfo.InvariantCulture, $"<span class=\"muted\">case {index + 1} of {stems.Count}</span>");
-        AppendPager(crumbs, index < stems.Count - 1 ? stems[index + 1] : null, "next ›", "next-case");
+        AppendPager(crumbs, index > 0 ? report.Cases[index - 1].Stem : null, "‹ previous", "prev-case");
+        crumbs.Append(CultureInfo.InvariantCulture, $"<span class=\"muted\">case {index + 1} of {count}</span>");
+        AppendPager(crumbs, index < count - 1 ? report.Cases[index + 1].Stem : null, "next ›", "next-case");
         crumbs.Append("</span>");
         PageLayout.AppendHeader(html, reportCase.Id, report.Description, crumbs.ToString());
 
@@ -37,7 +37,7 @@ internal static class CasePage
             .Append("<div class=\"viewer\"><canvas id=\"viewer\"></canvas><div id=\"viewer-message\" class=\"viewer-message\">Loading volumes…</div></div>\n")
             .Append("<p class=\"hint\">Drag to move the crosshair (slices) or rotate (3D); scroll to change slice; right-drag to adjust contrast.</p>\n")
             .Append("</section>\n<aside class=\"side\">\n");
-        AppendLegend(html, report, reportCase.Reference is not null);
+        AppendLegend(html, report, reportCase.HasReference);
         AppendMetrics(html, report, reportCase);
         AppendScan(html, report, reportCase);
         html.Append("</aside>\n</main>\n");
@@ -46,7 +46,7 @@ internal static class CasePage
         var settings = new
         {
             id = reportCase.Id,
-            hasReference = reportCase.Reference is not null,
+            hasReference = reportCase.HasReference,
             labels = Enumerable.Range(1, report.Labels.Count - 1).Select(i => new
             {
                 value = report.Labels.Labels[i].Value,
@@ -56,7 +56,7 @@ internal static class CasePage
         };
         html.Append("<script type=\"application/json\" id=\"case-settings\">").Append(HtmlText.Json(settings)).Append("</script>\n")
             .Append("<script src=\"../assets/niivue.umd.js\"></script>\n")
-            .Append("<script src=\"").Append(stems[index]).Append(".data.js\"></script>\n")
+            .Append("<script src=\"").Append(reportCase.Stem).Append(".data.js\"></script>\n")
             .Append("<script src=\"../assets/case.js\"></script>\n</body>\n</html>\n");
         return html.ToString();
     }
@@ -73,7 +73,7 @@ internal static class CasePage
         }
     }
 
-    private static void AppendLegend(StringBuilder html, HtmlReportModel report, bool hasReference)
+    private static void AppendLegend(StringBuilder html, ReportContents report, bool hasReference)
     {
         html.Append("<section class=\"panel\">\n<h2>Classes</h2>\n<ul class=\"legend\">");
         for (var i = 1; i < report.Labels.Count; i++)
@@ -94,9 +94,9 @@ internal static class CasePage
             .Append("</div>\n</section>\n");
     }
 
-    private static void AppendMetrics(StringBuilder html, HtmlReportModel report, HtmlReportCase reportCase)
+    private static void AppendMetrics(StringBuilder html, ReportContents report, CaseSummary reportCase)
     {
-        var columns = ReportTable.Columns(new HtmlReportModel { Labels = report.Labels, Cases = [reportCase] });
+        var columns = ReportTable.Columns(report.Labels, [reportCase.Metrics]);
         if (columns.Count == 0)
         {
             return;
@@ -121,7 +121,7 @@ internal static class CasePage
                 html.Append("<tr><th scope=\"row\">").Append(HtmlText.Escape(className)).Append("</th>");
                 foreach (var metric in metrics)
                 {
-                    var value = ReportTable.Value(reportCase, new ReportColumn(metric, className, IsClassMean: false));
+                    var value = ReportTable.Value(reportCase.Metrics, new ReportColumn(metric, className, IsClassMean: false));
                     html.Append("<td class=\"num\" data-value=\"").Append(HtmlText.SortValue(value)).Append("\">").Append(HtmlText.Number(value)).Append("</td>");
                 }
 
@@ -137,7 +137,7 @@ internal static class CasePage
             html.Append("<dl class=\"numbers\">");
             foreach (var column in rest)
             {
-                var value = ReportTable.Value(reportCase, column);
+                var value = ReportTable.Value(reportCase.Metrics, column);
                 html.Append("<dt>").Append(HtmlText.Escape(column.FullName)).Append("</dt><dd data-value=\"").Append(HtmlText.SortValue(value)).Append("\">")
                     .Append(HtmlText.Number(value)).Append("</dd>");
             }
@@ -148,14 +148,14 @@ internal static class CasePage
         html.Append("</section>\n");
     }
 
-    private static void AppendScan(StringBuilder html, HtmlReportModel report, HtmlReportCase reportCase)
+    private static void AppendScan(StringBuilder html, ReportContents report, CaseSummary reportCase)
     {
-        var geometry = reportCase.Scan.Geometry;
+        var geometry = reportCase.Geometry;
         html.Append("<section class=\"panel\">\n<h2>Scan</h2>\n<dl class=\"numbers\">")
             .Append("<dt>grid</dt><dd>").Append(HtmlText.Escape(geometry.Shape.ToString())).Append("</dd>")
             .Append(CultureInfo.InvariantCulture, $"<dt>spacing (mm)</dt><dd>{geometry.Spacing.X:0.###} × {geometry.Spacing.Y:0.###} × {geometry.Spacing.Z:0.###}</dd>")
             .Append("<dt>orientation</dt><dd>").Append(HtmlText.Escape(geometry.OrientationCode)).Append("</dd>")
-            .Append(CultureInfo.InvariantCulture, $"<dt>channel shown</dt><dd>{report.ScanChannel} of {reportCase.Scan.Channels}</dd>")
+            .Append(CultureInfo.InvariantCulture, $"<dt>channel shown</dt><dd>{report.ScanChannel} of {reportCase.Channels}</dd>")
             .Append("</dl>\n</section>\n");
     }
 }

@@ -8,11 +8,10 @@ namespace OssNet.Sdk.Reporting.Html;
 internal static class IndexPage
 {
     /// <param name="report">The report.</param>
-    /// <param name="casePages">The page of each case, relative to the report folder, in case order.</param>
     /// <param name="links">The links with their targets rewritten to copied files where they were local.</param>
-    public static string Render(HtmlReportModel report, IReadOnlyList<string> casePages, IReadOnlyList<ReportLink> links)
+    public static string Render(ReportContents report, IReadOnlyList<ReportLink> links)
     {
-        var columns = ReportTable.Columns(report);
+        var columns = ReportTable.Columns(report.Labels, report.CaseMetrics);
         var html = new StringBuilder();
         PageLayout.AppendHead(html, report.Title, assetPrefix: "assets/");
         html.Append("<body class=\"index-page\">\n");
@@ -29,11 +28,11 @@ internal static class IndexPage
         {
             var reportCase = report.Cases[i];
             html.Append("<tr data-case=\"").Append(HtmlText.Escape(reportCase.Id)).Append("\">")
-                .Append("<th scope=\"row\" data-value=\"").Append(HtmlText.Escape(reportCase.Id)).Append("\"><a href=\"")
-                .Append(HtmlText.Escape(casePages[i])).Append("\">").Append(HtmlText.Escape(reportCase.Id)).Append("</a></th>");
+                .Append("<th scope=\"row\" data-value=\"").Append(HtmlText.Escape(reportCase.Id)).Append("\"><a href=\"cases/")
+                .Append(reportCase.Stem).Append(".html\">").Append(HtmlText.Escape(reportCase.Id)).Append("</a></th>");
             foreach (var column in columns)
             {
-                AppendCell(html, ReportTable.Value(reportCase, column), column);
+                AppendCell(html, ReportTable.Value(reportCase.Metrics, column), column);
             }
 
             html.Append("</tr>\n");
@@ -45,7 +44,7 @@ internal static class IndexPage
             html.Append("<tfoot><tr><th scope=\"row\">mean</th>");
             foreach (var column in columns)
             {
-                AppendCell(html, ReportTable.ColumnMean(report, column), column);
+                AppendCell(html, ReportTable.ColumnMean(report.CaseMetrics, column), column);
             }
 
             html.Append("</tr></tfoot>\n");
@@ -103,7 +102,7 @@ internal static class IndexPage
         html.Append("<td class=\"num").Append(column.IsClassMean ? " mean" : string.Empty).Append("\" data-value=\"").Append(HtmlText.SortValue(value))
             .Append("\" data-metric=\"").Append(HtmlText.Escape(column.FullName)).Append("\">").Append(HtmlText.Number(value)).Append("</td>");
 
-    private static void AppendLegend(StringBuilder html, HtmlReportModel report)
+    private static void AppendLegend(StringBuilder html, ReportContents report)
     {
         html.Append("<ul class=\"legend inline\">");
         for (var i = 1; i < report.Labels.Count; i++)

@@ -1,5 +1,7 @@
 // Copyright (c) OssNet.Sdk contributors. Licensed under the MIT License.
 
+using OssNet.Sdk.Volumes;
+
 namespace OssNet.Sdk.Reporting.Html;
 
 /// <summary>A column of the case table: a metric of one class, its mean over the classes, or a whole-case number.</summary>
@@ -20,10 +22,10 @@ internal static class ReportTable
 {
     /// <summary>Per-class metrics first (in order of first appearance; classes in label-set order, then their mean when
     /// there are several classes), then whole-case numbers.</summary>
-    public static IReadOnlyList<ReportColumn> Columns(HtmlReportModel report)
+    public static IReadOnlyList<ReportColumn> Columns(LabelSet labels, IEnumerable<IReadOnlyList<ReportMetric>> caseMetrics)
     {
-        var all = report.Cases.SelectMany(c => c.Metrics).ToList();
-        var classOrder = report.Labels.Labels.Select((l, i) => (l.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
+        var all = caseMetrics.SelectMany(m => m).ToList();
+        var classOrder = labels.Labels.Select((l, i) => (l.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
         var columns = new List<ReportColumn>();
         foreach (var metric in all.Where(m => m.ClassName is not null).Select(m => m.Name).Distinct(StringComparer.Ordinal))
         {
@@ -45,24 +47,24 @@ internal static class ReportTable
 
     /// <summary>The value of a case in a column; a class mean averages the finite values of the case's classes (null
     /// when none is finite).</summary>
-    public static double? Value(HtmlReportCase reportCase, ReportColumn column)
+    public static double? Value(IReadOnlyList<ReportMetric> metrics, ReportColumn column)
     {
         if (column.IsClassMean)
         {
-            var values = reportCase.Metrics
+            var values = metrics
                 .Where(m => m.Name == column.Metric && m.ClassName is not null && m.Value is { } v && double.IsFinite(v))
                 .Select(m => m.Value!.Value)
                 .ToList();
             return values.Count == 0 ? null : values.Average();
         }
 
-        return reportCase.Metrics.LastOrDefault(m => m.Name == column.Metric && m.ClassName == column.ClassName)?.Value;
+        return metrics.LastOrDefault(m => m.Name == column.Metric && m.ClassName == column.ClassName)?.Value;
     }
 
     /// <summary>The mean of a column's finite values over all cases, or null when there are none.</summary>
-    public static double? ColumnMean(HtmlReportModel report, ReportColumn column)
+    public static double? ColumnMean(IEnumerable<IReadOnlyList<ReportMetric>> caseMetrics, ReportColumn column)
     {
-        var values = report.Cases.Select(c => Value(c, column)).Where(v => v is { } x && double.IsFinite(x)).Select(v => v!.Value).ToList();
+        var values = caseMetrics.Select(m => Value(m, column)).Where(v => v is { } x && double.IsFinite(x)).Select(v => v!.Value).ToList();
         return values.Count == 0 ? null : values.Average();
     }
 }

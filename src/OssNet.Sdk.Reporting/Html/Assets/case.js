@@ -14,15 +14,14 @@
     document.body.dataset.viewer = 'error';
   }
 
-  // A NiiVue label colour map: one entry per label value; background (value 0) transparent. `tint` mixes the class
-  // colours with white (0 = pure colour): the reference outline is a lighter line over the filled prediction.
-  function labelColormap(tint) {
+  // A NiiVue label colour map: one entry per label value; background (value 0) transparent. The prediction uses it
+  // see-through (filled), the reference outline opaque, so the outline reads as a saturated line over the fill.
+  function labelColormap() {
     var map = { R: [0], G: [0], B: [0], A: [0], I: [0], labels: ['background'] };
-    function mix(c) { return Math.round(c + ((255 - c) * tint)); }
     settings.labels.forEach(function (label) {
-      map.R.push(mix(label.color[0]));
-      map.G.push(mix(label.color[1]));
-      map.B.push(mix(label.color[2]));
+      map.R.push(label.color[0]);
+      map.G.push(label.color[1]);
+      map.B.push(label.color[2]);
       map.A.push(255);
       map.I.push(label.value);
       map.labels.push(label.name);
@@ -30,9 +29,9 @@
     return map;
   }
 
-  async function loadLabels(base64, name, opacity, tint) {
+  async function loadLabels(base64, name, opacity) {
     var image = await niivue.NVImage.loadFromBase64({ base64: base64, name: name, opacity: opacity });
-    image.setColormapLabel(labelColormap(tint));
+    image.setColormapLabel(labelColormap());
     return image;
   }
 
@@ -66,10 +65,10 @@
     nv.addVolume(scan);
     var opacity = document.getElementById('opacity');
     var fill = Number(opacity.value) / 100;
-    nv.addVolume(await loadLabels(volumes.prediction, 'prediction.nii.gz', fill, 0));
+    nv.addVolume(await loadLabels(volumes.prediction, 'prediction.nii.gz', fill));
     var referenceIndex = -1;
     if (volumes.referenceOutline) {
-      nv.addVolume(await loadLabels(volumes.referenceOutline, 'reference-outline.nii.gz', 1, 0.55));
+      nv.addVolume(await loadLabels(volumes.referenceOutline, 'reference-outline.nii.gz', 1));
       referenceIndex = 2;
     }
     nv.setSliceType(nv.sliceTypeMultiplanar);
