@@ -53,6 +53,7 @@ public sealed class HtmlReportBrowserTests : IAsyncLifetime
         await page.ClickAsync("#cases tbody tr:first-child th a");
         await page.WaitForSelectorAsync("body[data-viewer]", new PageWaitForSelectorOptions { Timeout = 90_000 });
         Assert.Equal("ready", await page.GetAttributeAsync("body", "data-viewer"));
+        await AssertCellsShowTheReportAsync(page, "#case-metrics td", _report.Cases[0], expectedCount: 6);
         var shown = await CanvasPixelsAsync(page, "case-page");
         // The scan fills much of the canvas with non-background pixels; both classes' overlay colours are present.
         Assert.True(shown.NonBackground > 20_000, $"the viewer drew only {shown.NonBackground} non-background pixels");
@@ -76,24 +77,36 @@ public sealed class HtmlReportBrowserTests : IAsyncLifetime
         {
             var id = await row.GetAttributeAsync("data-case");
             var reportCase = _report.Cases.Single(c => c.Id == id);
-            var cells = await row.QuerySelectorAllAsync("td");
-            Assert.Equal(7, cells.Count); // Dice × (2 classes + mean), HD95 × (2 + mean), seconds
-            foreach (var cell in cells)
+            // Dice × (2 classes + mean), HD95 × (2 + mean), seconds
+            await AssertCellsShowTheReportAsync(row, "td", reportCase, expectedCount: 7);
+        }
+    }
+
+    // Each cell's exact value (data-value) and its text equal the report's number for the cell's metric.
+    private static async Task AssertCellsShowTheReportAsync(IPage page, string selector, HtmlReportCase reportCase, int expectedCount) =>
+        await AssertCellsShowTheReportAsync(await page.QuerySelectorAllAsync(selector), reportCase, expectedCount);
+
+    private static async Task AssertCellsShowTheReportAsync(IElementHandle row, string selector, HtmlReportCase reportCase, int expectedCount) =>
+        await AssertCellsShowTheReportAsync(await row.QuerySelectorAllAsync(selector), reportCase, expectedCount);
+
+    private static async Task AssertCellsShowTheReportAsync(IReadOnlyList<IElementHandle> cells, HtmlReportCase reportCase, int expectedCount)
+    {
+        Assert.Equal(expectedCount, cells.Count);
+        foreach (var cell in cells)
+        {
+            var metric = await cell.GetAttributeAsync("data-metric");
+            var expected = Expected(reportCase, metric!);
+            var shownValue = await cell.GetAttributeAsync("data-value");
+            var text = (await cell.InnerTextAsync()).Trim();
+            if (expected is null)
             {
-                var metric = await cell.GetAttributeAsync("data-metric");
-                var expected = Expected(reportCase, metric!);
-                var shownValue = await cell.GetAttributeAsync("data-value");
-                var text = (await cell.InnerTextAsync()).Trim();
-                if (expected is null)
-                {
-                    Assert.Equal(string.Empty, shownValue);
-                    Assert.Equal("–", text);
-                }
-                else
-                {
-                    Assert.Equal(expected.Value, double.Parse(shownValue!, CultureInfo.InvariantCulture), 12);
-                    Assert.Equal(expected.Value, double.Parse(text, CultureInfo.InvariantCulture), 0.0006);
-                }
+                Assert.Equal(string.Empty, shownValue);
+                Assert.Equal("–", text);
+            }
+            else
+            {
+                Assert.Equal(expected.Value, double.Parse(shownValue!, CultureInfo.InvariantCulture), 12);
+                Assert.Equal(expected.Value, double.Parse(text, CultureInfo.InvariantCulture), 0.0006);
             }
         }
     }

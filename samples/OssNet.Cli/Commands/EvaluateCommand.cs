@@ -5,6 +5,7 @@ using System.Globalization;
 using OssNet.Sdk.Datasets;
 using OssNet.Sdk.IO;
 using OssNet.Sdk.Metrics;
+using OssNet.Sdk.Reporting.Html;
 using OssNet.Sdk.TorchSharp.Interop;
 using OssNet.Sdk.Volumes;
 using Spectre.Console;
@@ -22,8 +23,9 @@ internal static class EvaluateCommand
         var predictions = new Option<string?>("--predictions") { Description = "Score the masks in this folder (<case>_mask.nii.gz or <case>.nii.gz) instead of running a model" };
         var report = new Option<string?>("--report") { Description = "Write the per-case metrics and the summary to this .csv or .json file" };
         var noSurface = new Option<bool>("--no-surface-distances") { Description = "Skip HD95 and ASSD (faster on large volumes)" };
+        var html = HtmlReportSession.CreateOption();
         var command = new Command("evaluate", "Score a model or existing masks against labels (Dice, IoU, HD95, ASSD)");
-        foreach (var option in new Option[] { data, predictions, report, noSurface })
+        foreach (var option in new Option[] { data, predictions, report, noSurface, html })
         {
             command.Options.Add(option);
         }
@@ -47,6 +49,8 @@ internal static class EvaluateCommand
 
             var source = await DataLocations.OpenAsync(new VolumeSourceFactory(), location, requireLabels: true, cancellationToken);
             var aggregator = new MetricAggregator(includeSurfaceDistances: !parse.GetValue(noSurface));
+            await using var htmlReport = HtmlReportSession.Start(
+                parse.GetValue(html), "Evaluation", $"data {location} · {(predictionFolder is null ? "weights " + (parse.GetValue(model.Weights) ?? "none") : "masks from " + predictionFolder)}", parse.GetValue(model.Weights));
             IServiceProvider? services = null;
             try
             {
@@ -70,7 +74,17 @@ internal static class EvaluateCommand
                             var prediction = predictionFolder is null
                                 ? (await ModelOptions.Segmenter(services!).SegmentAsync(volumeCase, cancellationToken: cancellationToken)).Mask
                                 : await ReadPredictionAsync(predictionFolder, id, cancellationToken);
-                            aggregator.Update(SegmentationMetrics.Compute(prediction, reference, aggregator.IncludeSurfaceDistances) with { CaseId = id });
+                            var caseMetrics = SegmentationMetrics.Compute(prediction, reference, aggregator.IncludeSurfaceDistances) with { CaseId = id };
+                            aggregator.Update(caseMetrics);
+                            if (htmlReport is not null)
+                            {
+                                var labels = LabelSet.Binary();
+                                await htmlReport.AddAsync(
+                                    new HtmlReportCase { Id = id, Scan = volumeCase.Image, Prediction = prediction.ToBinary(), Reference = reference, Metrics = ReportMetrics.FromCaseMetrics(caseMetrics, labels.NameOf(1)) },
+                                    labels,
+                                    cancellationToken);
+                            }
+
                             bar.Increment(1);
                         }
                     });
@@ -95,6 +109,11 @@ internal static class EvaluateCommand
             {
                 await MetricsReport.WriteAsync(reportPath, cases, summary, cancellationToken);
                 Console.WriteLine($"Wrote report {Path.GetFullPath(reportPath)}");
+            }
+
+            if (htmlReport is not null)
+            {
+                await htmlReport.CompleteAsync(cancellationToken);
             }
 
             return 0;

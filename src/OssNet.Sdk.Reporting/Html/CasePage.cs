@@ -102,27 +102,37 @@ internal static class CasePage
             return;
         }
 
-        // Per-class metrics as a class × metric table; the class means and whole-case numbers as a list below it.
-        var perClass = columns.Where(c => c.ClassName is not null).ToList();
+        // Per-class metrics as a metric × class table (classes are few, metrics many: it fits the side panel), with the
+        // class mean as the last column; whole-case numbers as a list below it.
+        var perClass = columns.Where(c => c.ClassName is not null || c.IsClassMean).ToList();
         var metrics = perClass.Select(c => c.Metric).Distinct(StringComparer.Ordinal).ToList();
-        var classes = perClass.Select(c => c.ClassName!).Distinct(StringComparer.Ordinal).ToList();
+        var classes = perClass.Where(c => !c.IsClassMean).Select(c => c.ClassName!).Distinct(StringComparer.Ordinal).ToList();
+        var withMean = perClass.Any(c => c.IsClassMean);
         html.Append("<section class=\"panel\">\n<h2>Metrics</h2>\n");
         if (perClass.Count > 0)
         {
-            html.Append("<table id=\"case-metrics\" class=\"data compact\"><thead><tr><th scope=\"col\">class</th>");
-            foreach (var metric in metrics)
-            {
-                html.Append("<th scope=\"col\" class=\"num\">").Append(HtmlText.Escape(metric)).Append("</th>");
-            }
-
-            html.Append("</tr></thead><tbody>");
+            html.Append("<table id=\"case-metrics\" class=\"data compact\"><thead><tr><th scope=\"col\"></th>");
             foreach (var className in classes)
             {
-                html.Append("<tr><th scope=\"row\">").Append(HtmlText.Escape(className)).Append("</th>");
-                foreach (var metric in metrics)
+                var classIndex = Enumerable.Range(1, report.Labels.Count - 1).FirstOrDefault(i => report.Labels.NameOf(i) == className);
+                html.Append("<th scope=\"col\" class=\"num\">");
+                if (classIndex > 0)
                 {
-                    var value = ReportTable.Value(reportCase.Metrics, new ReportColumn(metric, className, IsClassMean: false));
-                    html.Append("<td class=\"num\" data-value=\"").Append(HtmlText.SortValue(value)).Append("\">").Append(HtmlText.Number(value)).Append("</td>");
+                    html.Append("<span class=\"swatch\" style=\"background:").Append(LabelPalette.HexOf(classIndex)).Append("\"></span> ");
+                }
+
+                html.Append(HtmlText.Escape(className)).Append("</th>");
+            }
+
+            html.Append(withMean ? "<th scope=\"col\" class=\"num mean\">mean</th>" : string.Empty).Append("</tr></thead><tbody>");
+            foreach (var metric in metrics)
+            {
+                html.Append("<tr><th scope=\"row\">").Append(HtmlText.Escape(metric)).Append("</th>");
+                foreach (var column in classes.Select(c => new ReportColumn(metric, c, IsClassMean: false)).Concat(withMean ? [new ReportColumn(metric, null, IsClassMean: true)] : []))
+                {
+                    var value = ReportTable.Value(reportCase.Metrics, column);
+                    html.Append("<td class=\"num").Append(column.IsClassMean ? " mean" : string.Empty).Append("\" data-value=\"").Append(HtmlText.SortValue(value))
+                        .Append("\" data-metric=\"").Append(HtmlText.Escape(column.FullName)).Append("\">").Append(HtmlText.Number(value)).Append("</td>");
                 }
 
                 html.Append("</tr>");
@@ -131,7 +141,7 @@ internal static class CasePage
             html.Append("</tbody></table>\n");
         }
 
-        var rest = columns.Where(c => c.ClassName is null).ToList();
+        var rest = columns.Where(c => c.ClassName is null && !c.IsClassMean).ToList();
         if (rest.Count > 0)
         {
             html.Append("<dl class=\"numbers\">");
