@@ -49,6 +49,7 @@ public sealed class HtmlReportBrowserTests : IAsyncLifetime
         await page.GotoAsync(new Uri(index).AbsoluteUri);
         await AssertTableShowsTheReportAsync(page);
         await AssertSortingByAColumnOrdersTheRowsAsync(page);
+        await KeepScreenshotAsync(page, "index");
 
         await page.ClickAsync("#cases tbody tr:first-child th a");
         await page.WaitForSelectorAsync("body[data-viewer]", new PageWaitForSelectorOptions { Timeout = 90_000 });
@@ -141,17 +142,22 @@ public sealed class HtmlReportBrowserTests : IAsyncLifetime
         return reportCase.Metrics.Single(m => m.Name == parts[0] && m.ClassName == parts[1]).Value;
     }
 
+    // OSSNET_REPORT_SCREENSHOTS=DIR keeps full-page screenshots for people to look at.
+    private static async Task KeepScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("OSSNET_REPORT_SCREENSHOTS") is { Length: > 0 } keep)
+        {
+            Directory.CreateDirectory(keep);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(keep, name + ".png"), FullPage = true });
+        }
+    }
+
     private static async Task<(int NonBackground, int Class1, int Class2)> CanvasPixelsAsync(IPage page, string name)
     {
         // Two animation frames let NiiVue finish drawing after the last change.
         await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
         var png = await page.Locator("#viewer").ScreenshotAsync();
-        if (Environment.GetEnvironmentVariable("OSSNET_REPORT_SCREENSHOTS") is { Length: > 0 } keep)
-        {
-            Directory.CreateDirectory(keep);
-            await File.WriteAllBytesAsync(Path.Combine(keep, name + ".png"), png);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(keep, name + "-full.png"), FullPage = true });
-        }
+        await KeepScreenshotAsync(page, name);
 
         using var bitmap = SKBitmap.Decode(png);
         int nonBackground = 0, class1 = 0, class2 = 0;

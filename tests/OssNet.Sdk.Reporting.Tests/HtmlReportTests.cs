@@ -42,6 +42,8 @@ public sealed partial class HtmlReportTests : IDisposable
             Assert.Contains($"<script src=\"{stem}.data.js\"></script>", page, StringComparison.Ordinal);
             Assert.Contains("<script src=\"../assets/niivue.umd.js\"></script>", page, StringComparison.Ordinal);
             Assert.True(File.Exists(Path.Combine(_folder, "cases", stem + ".data.js")));
+            // The viewer starts at the predicted lesion's centre (shifted by 2 + i voxels in x).
+            Assert.Contains($"\"focus\":[{26 + i},22,20]", page, StringComparison.Ordinal);
         }
 
         // No leftovers of the atomic write, and nothing that needs a network.
@@ -83,6 +85,23 @@ public sealed partial class HtmlReportTests : IDisposable
         {
             Assert.True(Math.Abs(original[i] - restored[i]) <= step, $"voxel {i}: {restored[i]} for {original[i]} (step {step})");
         }
+    }
+
+    [Fact]
+    public async Task WriteAsync_IntegerScan_IsStoredExactly()
+    {
+        var report = ReportPhantom.Create(caseCount: 1);
+        var scan = report.Cases[0].Scan;
+        var integers = new Volume(scan.Geometry, 1, scan.Voxels.ToArray().Select(v => MathF.Round(v) - 100).ToArray());
+        report = new HtmlReportModel { Labels = report.Labels, Cases = [new HtmlReportCase { Id = "ct", Scan = integers, Prediction = report.Cases[0].Prediction }] };
+        await HtmlReport.WriteAsync(_folder, report, TestContext.Current.CancellationToken);
+
+        var script = await File.ReadAllTextAsync(Path.Combine(_folder, "cases", "001-ct.data.js"), TestContext.Current.CancellationToken);
+        var path = Path.Combine(_folder, "scan.nii.gz");
+        await File.WriteAllBytesAsync(path, Decode(script, "scan"), TestContext.Current.CancellationToken);
+        var restored = await VolumeFile.ReadVolumeAsync(path, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(integers.Voxels.ToArray(), restored.Voxels.ToArray());
+        Assert.DoesNotContain("referenceOutline", script, StringComparison.Ordinal);
     }
 
     [Fact]

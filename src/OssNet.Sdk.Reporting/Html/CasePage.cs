@@ -47,6 +47,7 @@ internal static class CasePage
         {
             id = reportCase.Id,
             hasReference = reportCase.HasReference,
+            focus = reportCase.Focus is var (fx, fy, fz) ? new[] { fx, fy, fz } : null,
             labels = Enumerable.Range(1, report.Labels.Count - 1).Select(i => new
             {
                 value = report.Labels.Labels[i].Value,

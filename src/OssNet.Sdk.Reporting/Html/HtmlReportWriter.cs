@@ -85,7 +85,9 @@ public sealed class HtmlReportWriter : IAsyncDisposable
 
         script.Append("\n};\n");
         await WriteTextAsync(Path.Combine(casesFolder, stem + ".data.js"), script.ToString(), cancellationToken).ConfigureAwait(false);
-        _cases.Add(new CaseSummary(reportCase.Id, stem, [.. reportCase.Metrics], reportCase.Scan.Geometry, reportCase.Scan.Channels, reportCase.Reference is not null));
+        // Start where the segmentation is: the prediction, or the reference when nothing was predicted.
+        var focus = ViewerVolumes.Focus(reportCase.Prediction) ?? (reportCase.Reference is null ? null : ViewerVolumes.Focus(reportCase.Reference));
+        _cases.Add(new CaseSummary(reportCase.Id, stem, [.. reportCase.Metrics], reportCase.Scan.Geometry, reportCase.Scan.Channels, reportCase.Reference is not null, focus));
     }
 
     /// <summary>Writes the assets, the case pages and <c>index.html</c>, and renames every file into place.</summary>

@@ -10,5 +10,7 @@ internal sealed record ReportContents(string Title, string? Description, LabelSe
     public IEnumerable<IReadOnlyList<ReportMetric>> CaseMetrics => Cases.Select(c => c.Metrics);
 }
 
-/// <summary>A written case: its id, numbers, scan geometry, and the file stem of its page and data.</summary>
-internal sealed record CaseSummary(string Id, string Stem, IReadOnlyList<ReportMetric> Metrics, VolumeGeometry Geometry, int Channels, bool HasReference);
+/// <summary>A written case: its id, numbers, scan geometry, the file stem of its page and data, and the voxel the viewer
+/// starts at (null: the volume's centre).</summary>
+internal sealed record CaseSummary(
+    string Id, string Stem, IReadOnlyList<ReportMetric> Metrics, VolumeGeometry Geometry, int Channels, bool HasReference, (int X, int Y, int Z)? Focus);

@@ -8,24 +8,26 @@ using OssNet.Sdk.Volumes;
 namespace OssNet.Sdk.Reporting.Html;
 
 /// <summary>The volumes a case page embeds, as gzip-compressed NIfTI-1 bytes that NiiVue reads from memory.</summary>
-/// <remarks>Kept small: the scan as int16 whose scl_slope/scl_inter restore the original intensities (to 1/65534 of
-/// the range), the masks as uint8 label maps.</remarks>
+/// <remarks>Kept small: the scan as int16 — its own values when they are integers that fit (CT, most MRI), otherwise
+/// quantised to 65,535 steps with scl_slope/scl_inter restoring the intensities — and the masks as uint8 label maps.</remarks>
 internal static class ViewerVolumes
 {
     /// <summary>Encodes one channel of a scan as int16 NIfTI (gz), scaled so its range fills the int16 range.</summary>
     public static async Task<byte[]> EncodeScanAsync(Volume scan, int channel, CancellationToken cancellationToken)
     {
         var values = scan.Channel(channel);
-        var (min, max) = FiniteRange(values.Span);
+        var (min, max, integral) = FiniteRange(values.Span);
+        // Integers that fit are stored exactly (slope 1): smaller once compressed than a stretched range. Otherwise
         // q = round((x − inter) / slope) spans −32767..32767; NIfTI readers show q · slope + inter.
-        var slope = max > min ? (max - min) / 65534.0 : 1.0;
-        var inter = min + (32767 * slope);
+        var exact = integral && min >= short.MinValue && max <= short.MaxValue;
+        var slope = exact ? 1.0 : max > min ? (max - min) / 65534.0 : 1.0;
+        var inter = exact ? 0.0 : min + (32767 * slope);
         var quantized = new short[values.Length];
         var span = values.Span;
         for (var i = 0; i < span.Length; i++)
         {
             var x = float.IsFinite(span[i]) ? span[i] : min;
-            quantized[i] = (short)Math.Clamp(Math.Round((x - inter) / slope), -32767, 32767);
+            quantized[i] = (short)Math.Clamp(Math.Round((x - inter) / slope), short.MinValue, short.MaxValue);
         }
 
         var header = NiftiHeaderEncoder.Encode(scan.Geometry, 1, NiftiDataType.Int16, 0, VolumeWriteOptions.Default, (float)slope, (float)inter);
@@ -74,6 +76,61 @@ internal static class ViewerVolumes
         return new LabelVolume(labels.Geometry, outline);
     }
 
+    /// <summary>Where the viewer's crosshair starts: the foreground voxel nearest to the centroid of the mask's
+    /// foreground (the centroid itself when it is foreground), or null for an empty mask.</summary>
+    /// <remarks>The nearest foreground voxel, not the bare centroid: the centroid of two lesions or of a ring lies in
+    /// background, and the first view should show the segmentation.</remarks>
+    public static (int X, int Y, int Z)? Focus(LabelVolume mask)
+    {
+        double sx = 0, sy = 0, sz = 0;
+        long count = 0;
+        ForEachForeground(mask, (x, y, z) =>
+        {
+            sx += x;
+            sy += y;
+            sz += z;
+            count++;
+        });
+        if (count == 0)
+        {
+            return null;
+        }
+
+        double cx = sx / count, cy = sy / count, cz = sz / count;
+        var best = (X: 0, Y: 0, Z: 0);
+        var bestDistance = double.PositiveInfinity;
+        ForEachForeground(mask, (x, y, z) =>
+        {
+            var d = ((x - cx) * (x - cx)) + ((y - cy) * (y - cy)) + ((z - cz) * (z - cz));
+            if (d < bestDistance)
+            {
+                bestDistance = d;
+                best = (x, y, z);
+            }
+        });
+        return best;
+    }
+
+    private static void ForEachForeground(LabelVolume mask, Action<int, int, int> visit)
+    {
+        var shape = mask.Shape;
+        var labels = mask.Labels.Span;
+        var i = 0;
+        for (var x = 0; x < shape.X; x++)
+        {
+            for (var y = 0; y < shape.Y; y++)
+            {
+                for (var z = 0; z < shape.Z; z++, i++)
+                {
+                    if (labels[i] != 0)
+                    {
+                        visit(x, y, z);
+                    }
+                }
+            }
+        }
+    }
+
     private static async Task<byte[]> EncodeAsync(byte[] header, Func<Stream, Task> writeVoxels)
     {
         using var buffer = new MemoryStream();
@@ -86,18 +143,20 @@ internal static class ViewerVolumes
         return buffer.ToArray();
     }
 
-    private static (double Min, double Max) FiniteRange(ReadOnlySpan<float> values)
+    private static (double Min, double Max, bool Integral) FiniteRange(ReadOnlySpan<float> values)
     {
         double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        var integral = true;
         foreach (var v in values)
         {
             if (float.IsFinite(v))
             {
                 min = Math.Min(min, v);
                 max = Math.Max(max, v);
+                integral &= v == MathF.Round(v);
             }
         }
 
-        return double.IsFinite(min) ? (min, max) : (0, 0);
+        return double.IsFinite(min) ? (min, max, integral) : (0, 0, true);
     }
 }

@@ -72,6 +72,11 @@
       referenceIndex = 2;
     }
     nv.setSliceType(nv.sliceTypeMultiplanar);
+    if (settings.focus) {
+      // Start at the segmentation (a voxel index of the scan), not at the volume's centre.
+      nv.scene.crosshairPos = nv.vox2frac(settings.focus);
+      nv.drawScene();
+    }
 
     var showPrediction = document.getElementById('show-prediction');
     var showReference = document.getElementById('show-reference');
