@@ -1,6 +1,7 @@
 // Copyright (c) OssNet.Sdk contributors. Licensed under the MIT License.
 
 using System.Text;
+using OssNet.Sdk.Volumes;
 
 namespace OssNet.Sdk.Reporting.Html;
 
@@ -22,7 +23,7 @@ internal static class IndexPage
             .Append(" · click a column to sort · click a case to open it in the 3D viewer</span></div>\n");
         AppendLegend(html, report);
         html.Append("<div class=\"table-scroll\"><table id=\"cases\" class=\"data sortable\">\n<thead>\n");
-        AppendHeader(html, columns);
+        AppendHeader(html, columns, report.Labels);
         html.Append("</thead>\n<tbody>\n");
         for (var i = 0; i < report.Cases.Count; i++)
         {
@@ -58,7 +59,7 @@ internal static class IndexPage
         return html.ToString();
     }
 
-    private static void AppendHeader(StringBuilder html, IReadOnlyList<ReportColumn> columns)
+    private static void AppendHeader(StringBuilder html, IReadOnlyList<ReportColumn> columns, LabelSet labels)
     {
         // Row 1: "case", then one cell per metric spanning its classes; row 2: the class names. Whole-case numbers
         // span both rows. Sortable cells carry their column index.
@@ -90,8 +91,14 @@ internal static class IndexPage
             if (columns[i].SubHeader.Length > 0)
             {
                 html.Append("<th class=\"sort num").Append(columns[i].IsClassMean ? " mean" : string.Empty).Append("\" data-column=\"").Append(i + 1)
-                    .Append("\" scope=\"col\" title=\"").Append(HtmlText.Escape(columns[i].FullName)).Append("\">")
-                    .Append(HtmlText.Escape(columns[i].SubHeader)).Append("</th>");
+                    .Append("\" scope=\"col\" title=\"").Append(HtmlText.Escape(columns[i].FullName)).Append("\">");
+                var classIndex = Enumerable.Range(1, labels.Count - 1).FirstOrDefault(c => labels.NameOf(c) == columns[i].ClassName);
+                if (classIndex > 0)
+                {
+                    html.Append("<span class=\"swatch\" style=\"background:").Append(LabelPalette.HexOf(classIndex)).Append("\"></span> ");
+                }
+
+                html.Append(HtmlText.Escape(columns[i].SubHeader)).Append("</th>");
             }
         }
 
