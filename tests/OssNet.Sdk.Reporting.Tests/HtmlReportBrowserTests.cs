@@ -36,7 +36,7 @@ public sealed class HtmlReportBrowserTests : IAsyncLifetime
         var (playwright, browser) = await HeadlessChromium.LaunchAsync(executable!);
         using var _ = playwright;
         await using var __ = browser;
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1000 } });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 820 } });
         page.Console += (_, message) =>
         {
             if (message.Type == "error")
