@@ -52,7 +52,7 @@ internal static class CasePage
             {
                 value = report.Labels.Labels[i].Value,
                 name = report.Labels.NameOf(i),
-                color = LabelPalette.ColorOf(i) is var (r, g, b) ? new[] { (int)r, g, b } : null,
+                color = LabelPalette.RgbOf(i),
             }),
         };
         html.Append("<script type=\"application/json\" id=\"case-settings\">").Append(HtmlText.Json(settings)).Append("</script>\n")

@@ -21,6 +21,13 @@ internal static class LabelPalette
         return s_colors[(classIndex - 1) % s_colors.Length];
     }
 
+    /// <summary>The colour of a class as [r, g, b] (0..255), for the viewer's colour map.</summary>
+    public static int[] RgbOf(int classIndex)
+    {
+        var (r, g, b) = ColorOf(classIndex);
+        return [r, g, b];
+    }
+
     /// <summary>The colour of a class as CSS hex, e.g. <c>#ff4d4f</c>.</summary>
     public static string HexOf(int classIndex)
     {
