@@ -6,6 +6,7 @@ using OssNet.Sdk.Datasets;
 using OssNet.Sdk.IO;
 using OssNet.Sdk.Metrics;
 using OssNet.Sdk.Segmentation;
+using OssNet.Sdk.Reporting.Html;
 using OssNet.Sdk.TorchSharp.Interop;
 using OssNet.Sdk.Volumes;
 using Spectre.Console;
@@ -26,8 +27,9 @@ internal static class EvaluateCommand
         var report = new Option<string?>("--report") { Description = "Write the per-case metrics and the summary to this .csv or .json file" };
         var noSurface = new Option<bool>("--no-surface-distances") { Description = "Skip HD95 and ASSD (faster on large volumes)" };
         var labels = new Option<string?>("--labels") { Description = LabelOption.Help + "; with --predictions only (a model brings its own)" };
+        var html = HtmlReportSession.CreateOption();
         var command = new Command("evaluate", "Score a model or existing masks against labels (Dice, IoU, HD95, ASSD; per class)");
-        foreach (var option in new Option[] { data, predictions, report, noSurface, labels })
+        foreach (var option in new Option[] { data, predictions, report, noSurface, labels, html })
         {
             command.Options.Add(option);
         }
@@ -59,6 +61,9 @@ internal static class EvaluateCommand
             var source = await DataLocations.OpenAsync(new VolumeSourceFactory(), location, requireLabels: true, cancellationToken);
             var includeSurfaceDistances = !parse.GetValue(noSurface);
             PerClassMetricAggregator? aggregator = null;
+            var modelPath = parse.GetValue(model.Model) ?? parse.GetValue(model.Weights);
+            await using var htmlReport = HtmlReportSession.Start(
+                parse.GetValue(html), "Evaluation", $"data {location} · {(predictionFolder is null ? "model " + (modelPath ?? "none") : "masks from " + predictionFolder)}", modelPath);
             IServiceProvider? services = null;
             try
             {
@@ -88,7 +93,24 @@ internal static class EvaluateCommand
                                 throw new InvalidOperationException($"Case '{id}' was segmented with the labels {caseLabels}, the earlier cases with {aggregator.Labels}.");
                             }
 
-                            aggregator.Update(prediction, reference, id);
+                            var caseMetrics = aggregator.Update(prediction, reference, id);
+                            if (htmlReport is not null)
+                            {
+                                // The report shows label values of the model's set: a collapsing set turns e.g. 0/4/5/6 into 0/1.
+                                var canonical = caseLabels.ToLabelValues(caseLabels.ToClassIndices(reference, id));
+                                await htmlReport.AddAsync(
+                                    new HtmlReportCase
+                                    {
+                                        Id = id,
+                                        Scan = volumeCase.Image,
+                                        Prediction = caseLabels.ToLabelValues(caseLabels.ToClassIndices(prediction, id)),
+                                        Reference = canonical,
+                                        Metrics = [.. caseMetrics.Classes.SelectMany(c => ReportMetrics.FromCaseMetrics(c.Metrics, c.Name))],
+                                    },
+                                    caseLabels,
+                                    cancellationToken);
+                            }
+
                             bar.Increment(1);
                         }
                     });
@@ -116,6 +138,11 @@ internal static class EvaluateCommand
             {
                 await MetricsReport.WriteAsync(reportPath, cases, summary, aggregator.Labels, cancellationToken);
                 Console.WriteLine($"Wrote report {Path.GetFullPath(reportPath)}");
+            }
+
+            if (htmlReport is not null)
+            {
+                await htmlReport.CompleteAsync(cancellationToken);
             }
 
             return 0;

@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.Globalization;
 using OssNet.Sdk.Datasets;
 using OssNet.Sdk.IO;
+using OssNet.Sdk.Reporting.Html;
 using OssNet.Sdk.TorchSharp.Interop;
 using Spectre.Console;
 
@@ -17,9 +18,11 @@ internal static class SegmentCommand
         var model = new ModelOptions();
         var input = new Option<string?>("--input") { Description = "Volumes to segment: " + DataLocations.Help };
         var output = new Option<string?>("--output") { Description = "Folder for the masks (<case>_mask.nii.gz)" };
+        var html = HtmlReportSession.CreateOption();
         var command = new Command("segment", "Segment volumes and write the masks as NIfTI");
         command.Options.Add(input);
         command.Options.Add(output);
+        command.Options.Add(html);
         model.AddTo(command);
 
         command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(async () =>
@@ -37,6 +40,8 @@ internal static class SegmentCommand
             var segmenter = ModelOptions.Segmenter(services);
             WarnWithoutWeights(parse.GetValue(model.Weights) ?? parse.GetValue(model.Model), smoke);
             Directory.CreateDirectory(outputFolder);
+            await using var htmlReport = HtmlReportSession.Start(
+                parse.GetValue(html), "Segmentation", $"data {location} · model {segmenter.ModelName} · weights {parse.GetValue(model.Weights) ?? "none"}", parse.GetValue(model.Weights));
 
             var table = new Table().AddColumns("case", "grid", "foreground voxels", "queried", "seconds", "mask");
             await AnsiConsole.Progress()
@@ -50,6 +55,16 @@ internal static class SegmentCommand
                         var result = await segmenter.SegmentAsync(volumeCase, cancellationToken: cancellationToken);
                         var maskPath = Path.Combine(outputFolder, $"{id}_mask.nii.gz");
                         await VolumeFile.WriteAsync(maskPath, result.Mask, cancellationToken);
+                        if (htmlReport is not null)
+                        {
+                            ReportMetric[] numbers =
+                            [
+                                .. ReportMetrics.ClassVolumes(result.Mask, result.Labels),
+                                new("seconds", result.Statistics.Elapsed.TotalSeconds),
+                                new("queried (%)", result.Statistics.QueriedFraction * 100),
+                            ];
+                            await htmlReport.AddAsync(new HtmlReportCase { Id = id, Scan = volumeCase.Image, Prediction = result.Mask, Metrics = numbers }, result.Labels, cancellationToken);
+                        }
                         table.AddRow(
                             Markup.Escape(id),
                             volumeCase.Image.Shape.ToString(),
@@ -63,6 +78,10 @@ internal static class SegmentCommand
 
             AnsiConsole.Write(table);
             Console.WriteLine($"Segmented {source.CaseIds.Count} case(s); masks in {Path.GetFullPath(outputFolder)}");
+            if (htmlReport is not null)
+            {
+                await htmlReport.CompleteAsync(cancellationToken);
+            }
             if (smoke)
             {
                 Directory.Delete(outputFolder, recursive: true);

@@ -6,6 +6,7 @@ using System.Globalization;
 using OssNet.Cli.Training;
 using OssNet.Sdk.Datasets;
 using OssNet.Sdk.Planning;
+using OssNet.Sdk.Reporting.Curves;
 using OssNet.Sdk.TorchSharp.Devices;
 using OssNet.Sdk.TorchSharp.Interop;
 using OssNet.Sdk.TorchSharp.ModelFiles;
@@ -151,9 +152,14 @@ internal static class TrainCommand
             };
             TrainingDisplay.WriteHistory(summary);
             Save(outputPath, description, run.Task.Model);
+            var curves = await TrainingCurves.WriteAsync(
+                Path.GetDirectoryName(Path.GetFullPath(outputPath))!, CurveRows(summary, description.Labels), cancellationToken);
+            Console.WriteLine($"Wrote the training curves {curves.PngPath} and {curves.CsvPath}");
             if (smoke)
             {
                 File.Delete(outputPath);
+                File.Delete(curves.PngPath);
+                File.Delete(curves.CsvPath);
             }
 
             return 0;
@@ -181,6 +187,18 @@ internal static class TrainCommand
 
         return await DatasetPlanner.PlanAsync(training, options, cancellationToken);
     }
+
+    /// <summary>The curves' rows: loss, learning rate and, when validated, the Dice of each foreground class by name.</summary>
+    private static List<TrainingEpoch> CurveRows(TrainingSummary summary, LabelSet labels) =>
+    [
+        .. summary.History.Select(e => new TrainingEpoch(e.Epoch, e.MeanLoss)
+        {
+            LearningRate = e.LearningRate,
+            ValidationDice = e.ValidationDicePerClass is { } perClass
+                ? perClass.Select((dice, i) => (Name: labels.NameOf(i + 1), Dice: dice)).ToDictionary(p => p.Name, p => p.Dice)
+                : e.ValidationDice is { } dice ? new Dictionary<string, double> { [labels.NameOf(1)] = dice } : null,
+        }),
+    ];
 
     private static void Save(string outputPath, ModelDescription description, TorchSharp.torch.nn.Module model)
     {

@@ -17,9 +17,10 @@ internal static class NiftiHeaderEncoder
     /// <summary>
     /// Encodes a little-endian single-file NIfTI-1 header. The same affine goes into the sform (exactly, as float32)
     /// and the qform (quaternion of the rotation part, qfac −1 for a negative determinant); pixdim holds the column
-    /// norms; units are mm.
+    /// norms; units are mm. Stored values map to real values as <c>value · sclSlope + sclInter</c>.
     /// </summary>
-    public static byte[] Encode(VolumeGeometry geometry, int channels, NiftiDataType dataType, short intentCode, VolumeWriteOptions options)
+    public static byte[] Encode(
+        VolumeGeometry geometry, int channels, NiftiDataType dataType, short intentCode, VolumeWriteOptions options, float sclSlope = 1f, float sclInter = 0f)
     {
         var h = new byte[VoxOffset];
         var s = h.AsSpan();
@@ -45,8 +46,8 @@ internal static class NiftiHeaderEncoder
         }
 
         BinaryPrimitives.WriteSingleLittleEndian(s[108..], VoxOffset);
-        BinaryPrimitives.WriteSingleLittleEndian(s[112..], 1f); // scl_slope: identity scaling
-        BinaryPrimitives.WriteSingleLittleEndian(s[116..], 0f);
+        BinaryPrimitives.WriteSingleLittleEndian(s[112..], sclSlope);
+        BinaryPrimitives.WriteSingleLittleEndian(s[116..], sclInter);
         h[123] = 2; // xyzt_units: millimetres
         "OssNet.Sdk"u8.CopyTo(s[148..]);
         BinaryPrimitives.WriteInt16LittleEndian(s[252..], options.QformCode);
