@@ -38,11 +38,15 @@ internal static class TrainCommand
         };
         var planFile = new Option<string?>("--plan") { Description = "A plan written by 'ossnet plan' (default: plan the training data now)" };
         var maxGridVoxels = new Option<long?>("--max-grid-voxels") { Description = "Memory budget of the planned grid in voxels (default 128³ = 2,097,152)" };
-        var width = new Option<int>("--width") { Description = "Width of the occupancy decoder's blocks (the paper's: 512)", DefaultValueFactory = _ => 512 };
+        var width = new Option<int>("--width")
+        {
+            Description = "Width of the occupancy decoder's blocks (default 128, sized for CPU budgets; the paper's: 512)",
+            DefaultValueFactory = _ => 128,
+        };
         var minutes = new Option<double?>("--minutes") { Description = "Wall-clock budget: stop after the epoch that passes it, and save" };
         var epochs = new Option<int?>("--epochs") { Description = "Epochs (default 50; with --minutes, as many as fit)" };
         var batchSize = new Option<int>("--batch-size") { Description = "Volumes per step", DefaultValueFactory = _ => 2 };
-        var learningRate = new Option<double>("--learning-rate") { Description = "Initial learning rate", DefaultValueFactory = _ => 2e-3 };
+        var learningRate = new Option<double>("--learning-rate") { Description = "Initial learning rate", DefaultValueFactory = _ => 1e-3 };
         var schedule = new Option<string>("--schedule")
         {
             Description = "poly: rate·(1 − progress)^0.9, progress by epochs or by the --minutes budget (nnU-Net's); multistep: ×0.1 after 40 % and 60 % of the epochs (the reference's); constant",
@@ -51,7 +55,7 @@ internal static class TrainCommand
         schedule.AcceptOnlyFromAmong("poly", "multistep", "constant");
         var optimizer = new Option<string>("--optimizer") { Description = "adam or lookahead-radam (the reference's)", DefaultValueFactory = _ => "adam" };
         optimizer.AcceptOnlyFromAmong("adam", "lookahead-radam");
-        var points = new Option<int>("--points") { Description = "Points sampled per volume and step (occupancy models)", DefaultValueFactory = _ => 4096 };
+        var points = new Option<int>("--points") { Description = "Points sampled per volume and step (occupancy models)", DefaultValueFactory = _ => 16384 };
         var borderShare = new Option<double>("--border-share") { Description = "Share of points drawn near class borders, [0, 1]", DefaultValueFactory = _ => 0.5 };
         var seed = new Option<int>("--seed") { Description = "Seed of the initial weights, shuffling, sampling and augmentation", DefaultValueFactory = _ => 0 };
         var validation = new Option<string?>("--validation") { Description = "Labelled validation data (same forms as --data)" };
