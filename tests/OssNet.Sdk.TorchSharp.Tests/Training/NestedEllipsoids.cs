@@ -25,8 +25,8 @@ internal static class NestedEllipsoids
         double Jitter(double scale) => (random.NextDouble() - 0.5) * scale;
         var centre = (X: (shape.X / 2.0) + Jitter(4), Y: (shape.Y / 2.0) + Jitter(4), Z: (shape.Z / 2.0) + Jitter(4));
         var outer = (X: (0.32 + Jitter(0.08)) * shape.X, Y: (0.3 + Jitter(0.08)) * shape.Y, Z: (0.28 + Jitter(0.08)) * shape.Z);
-        var innerCentre = (X: centre.X + Jitter(4), Y: centre.Y + Jitter(4), Z: centre.Z);
-        var inner = (X: outer.X * 0.5, Y: outer.Y * 0.45, Z: outer.Z * 0.5);
+        var innerCentre = (X: centre.X + Jitter(3), Y: centre.Y + Jitter(3), Z: centre.Z);
+        var inner = (X: outer.X * 0.65, Y: outer.Y * 0.6, Z: outer.Z * 0.65);
         var image = new float[shape.VoxelCount];
         var labels = new byte[shape.VoxelCount];
         for (var x = 0; x < shape.X; x++)
