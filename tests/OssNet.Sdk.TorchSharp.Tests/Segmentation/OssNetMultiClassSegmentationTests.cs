@@ -87,6 +87,7 @@ public sealed class OssNetMultiClassSegmentationTests(ITestOutputHelper output)
         var volumeCase = NestedEllipsoids.Create(s_grid, 3, "case");
         SegmentationResult? result = null;
 
+        TensorLeakGuard.AssertNoLeaks(() => segmenter.Segment(volumeCase, new SegmentationRequest { UseEncoderPrior = true }, TestContext.Current.CancellationToken));
         TensorLeakGuard.AssertNoLeaks(() => result = segmenter.Segment(volumeCase, new SegmentationRequest { IncludeProbabilities = true, UseEncoderPrior = false }, TestContext.Current.CancellationToken));
 
         Assert.Equal(s_grid, result!.Mask.Shape);
