@@ -17,7 +17,7 @@ namespace OssNet.Sdk.TorchSharp.Tests.Segmentation;
 public sealed class OssNetMultiClassSegmentationTests(ITestOutputHelper output)
 {
     /// <summary>The dense Dice each foreground class must reach on a held-out case after the budget below (120 steps of
-    /// 2 × 2048 points; measured 0.90–0.96 per class). An untrained model, or one that predicts "outer" everywhere inside the
+    /// 2 × 2048 points, about 35 s on 2 cores; measured dense Dice 0.948 outer, 0.915 inner). An untrained model, or one that predicts "outer" everywhere inside the
     /// object, scores about 0 on the inner class (the inner class appears after about 50 steps).</summary>
     private const double RequiredDicePerClass = 0.8;
 
@@ -40,7 +40,7 @@ public sealed class OssNetMultiClassSegmentationTests(ITestOutputHelper output)
         var summary = await trainer.TrainAsync(NestedEllipsoids.Source(s_grid, 8, seed: 100), heldOut, cancellationToken: TestContext.Current.CancellationToken);
         foreach (var epoch in summary.History)
         {
-            output.WriteLine($"epoch {epoch.Epoch}: loss {epoch.MeanLoss:F3}, point Dice per class [{string.Join(", ", epoch.ValidationDicePerClass ?? [])}]");
+            output.WriteLine($"epoch {epoch.Epoch}: loss {epoch.MeanLoss:F3}, point Dice per class [{string.Join(", ", (epoch.ValidationDicePerClass ?? []).Select(d => d.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)))}]");
         }
 
         var perClass = summary.History[^1].ValidationDicePerClass!;
