@@ -16,17 +16,25 @@ internal static class NestedEllipsoids
 
     public static LabelSet Labels { get; } = new([new LabelDefinition(0, "background"), new LabelDefinition(OuterValue, "outer"), new LabelDefinition(InnerValue, "inner")]);
 
-    public static InMemoryVolumeSource Source(VolumeShape shape, int count, int seed) =>
-        new("nested-ellipsoids", Enumerable.Range(0, count).Select(i => Create(shape, seed + i, $"ellipsoids-{seed + i:D4}")));
+    /// <summary>The default grid (fits a 3-level U-Net: 24 and 16 halve twice).</summary>
+    public static VolumeShape Shape { get; } = new(24, 24, 16);
 
-    public static VolumeCase Create(VolumeShape shape, int seed, string id)
+    public static InMemoryVolumeSource Source(int count, int seed) => Source(Shape, count, seed * 1000);
+
+    public static VolumeCase Case(string id, int seed) => Create(Shape, seed, id);
+
+    public static InMemoryVolumeSource Source(VolumeShape shape, int count, int seed, double innerScale = 1) =>
+        new("nested-ellipsoids", Enumerable.Range(0, count).Select(i => Create(shape, seed + i, $"ellipsoids-{seed + i:D4}", innerScale)));
+
+    /// <param name="innerScale">Scales the inner ellipsoid's radii (1: half the outer one's, a rare class for short training).</param>
+    public static VolumeCase Create(VolumeShape shape, int seed, string id, double innerScale = 1)
     {
         var random = new Random(seed);
         double Jitter(double scale) => (random.NextDouble() - 0.5) * scale;
         var centre = (X: (shape.X / 2.0) + Jitter(4), Y: (shape.Y / 2.0) + Jitter(4), Z: (shape.Z / 2.0) + Jitter(4));
         var outer = (X: (0.32 + Jitter(0.08)) * shape.X, Y: (0.3 + Jitter(0.08)) * shape.Y, Z: (0.28 + Jitter(0.08)) * shape.Z);
-        var innerCentre = (X: centre.X + Jitter(3), Y: centre.Y + Jitter(3), Z: centre.Z);
-        var inner = (X: outer.X * 0.65, Y: outer.Y * 0.6, Z: outer.Z * 0.65);
+        var innerCentre = (X: centre.X + Jitter(4), Y: centre.Y + Jitter(4), Z: centre.Z);
+        var inner = (X: outer.X * 0.5 * innerScale, Y: outer.Y * 0.45 * innerScale, Z: outer.Z * 0.5 * innerScale);
         var image = new float[shape.VoxelCount];
         var labels = new byte[shape.VoxelCount];
         for (var x = 0; x < shape.X; x++)
