@@ -23,10 +23,10 @@ internal static class NestedEllipsoids
 
     public static VolumeCase Case(string id, int seed) => Create(Shape, seed, id);
 
-    public static InMemoryVolumeSource Source(VolumeShape shape, int count, int seed, double innerScale = 1) =>
-        new("nested-ellipsoids", Enumerable.Range(0, count).Select(i => Create(shape, seed + i, $"ellipsoids-{seed + i:D4}", innerScale)));
+    public static InMemoryVolumeSource Source(VolumeShape shape, int count, int seed) =>
+        new("nested-ellipsoids", Enumerable.Range(0, count).Select(i => Create(shape, seed + i, $"ellipsoids-{seed + i:D4}")));
 
-    /// <param name="innerScale">Scales the inner ellipsoid's radii (1: half the outer one's, a rare class for short training).</param>
+    // innerScale scales the inner ellipsoid's radii (1: about half the outer one's, a rare class for short training).
     public static VolumeCase Create(VolumeShape shape, int seed, string id, double innerScale = 1)
     {
         var random = new Random(seed);
@@ -55,6 +55,10 @@ internal static class NestedEllipsoids
         var geometry = VolumeGeometry.Create(shape);
         return new VolumeCase(id, new Volume(geometry, 1, image), new LabelVolume(geometry, labels));
     }
+
+    /// <summary>Cases whose inner ellipsoid's radii are scaled by <paramref name="innerScale"/> (a less rare inner class).</summary>
+    public static InMemoryVolumeSource Source(VolumeShape shape, int count, int seed, double innerScale) =>
+        new("nested-ellipsoids", Enumerable.Range(0, count).Select(i => Create(shape, seed + i, $"ellipsoids-{seed + i:D4}", innerScale)));
 
     private static bool Inside(int x, int y, int z, (double X, double Y, double Z) centre, (double X, double Y, double Z) radii)
     {
