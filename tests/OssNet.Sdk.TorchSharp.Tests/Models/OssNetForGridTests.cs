@@ -30,13 +30,14 @@ public sealed class OssNetForGridTests
     }
 
     [Theory]
-    [InlineData(256, 256, 160, 4, 32, 320)]
-    [InlineData(128, 128, 128, 4, 32, 64)]
-    [InlineData(160, 192, 160, 4, 32, 150)]
-    [InlineData(96, 96, 64, 3, 16, 144)]
-    [InlineData(32, 32, 32, 2, 8, 64)]
-    [InlineData(16, 48, 16, 1, 4, 192)]
-    public void ForGrid_Grid_DerivesStagesMultipleAndLatentSize(int x, int y, int z, int stages, int multiple, int latent)
+    [InlineData(256, 256, 160, 4, 32, 320, 320)]
+    [InlineData(128, 128, 128, 4, 32, 64, 64)]
+    [InlineData(160, 192, 160, 4, 32, 150, 150)]
+    [InlineData(96, 96, 64, 3, 16, 144, 144)]
+    [InlineData(32, 32, 32, 2, 8, 64, 64)]
+    [InlineData(16, 48, 16, 1, 4, 192, 128)]
+    [InlineData(512, 512, 32, 2, 8, 16384, 256)]
+    public void ForGrid_Grid_DerivesStagesMultipleAndLatentSize(int x, int y, int z, int stages, int multiple, int plainLatent, int skipLatent)
     {
         var grid = new VolumeShape(x, y, z);
         Assert.Equal(stages, OssNetOptions.EncoderStages(grid));
@@ -44,13 +45,14 @@ public sealed class OssNetForGridTests
         foreach (var variant in Enum.GetValues<OssNetVariant>())
         {
             var options = OssNetOptions.ForGrid(grid, inputChannels: 1, classes: 3, variant);
-            Assert.Equal(latent, options.LatentFeatures);
+            var skip = variant is OssNetVariant.C or OssNetVariant.D;
+            Assert.Equal(skip ? skipLatent : plainLatent, options.LatentFeatures);
             Assert.Equal(stages, options.EncoderChannels.Count);
             Assert.Equal(16 << (stages - 1), options.EncoderChannels[^1]);
             Assert.Equal(new VolumeShape(x / 2, y / 2, z / 2), options.EncoderInputShape);
             Assert.Equal(grid, options.FullResolutionShape);
             Assert.Equal(3, options.Classes);
-            Assert.Equal(variant is OssNetVariant.C or OssNetVariant.D, options.UseLowResolutionHead);
+            Assert.Equal(skip, options.UseLowResolutionHead);
         }
     }
 

@@ -26,14 +26,15 @@ internal static class NestedEllipsoids
     public static InMemoryVolumeSource Source(VolumeShape shape, int count, int seed) =>
         new("nested-ellipsoids", Enumerable.Range(0, count).Select(i => Create(shape, seed + i, $"ellipsoids-{seed + i:D4}")));
 
-    public static VolumeCase Create(VolumeShape shape, int seed, string id)
+    // innerScale scales the inner ellipsoid's radii (1: about half the outer one's, a rare class for short training).
+    public static VolumeCase Create(VolumeShape shape, int seed, string id, double innerScale = 1)
     {
         var random = new Random(seed);
         double Jitter(double scale) => (random.NextDouble() - 0.5) * scale;
         var centre = (X: (shape.X / 2.0) + Jitter(4), Y: (shape.Y / 2.0) + Jitter(4), Z: (shape.Z / 2.0) + Jitter(4));
         var outer = (X: (0.32 + Jitter(0.08)) * shape.X, Y: (0.3 + Jitter(0.08)) * shape.Y, Z: (0.28 + Jitter(0.08)) * shape.Z);
         var innerCentre = (X: centre.X + Jitter(4), Y: centre.Y + Jitter(4), Z: centre.Z);
-        var inner = (X: outer.X * 0.5, Y: outer.Y * 0.45, Z: outer.Z * 0.5);
+        var inner = (X: outer.X * 0.5 * innerScale, Y: outer.Y * 0.45 * innerScale, Z: outer.Z * 0.5 * innerScale);
         var image = new float[shape.VoxelCount];
         var labels = new byte[shape.VoxelCount];
         for (var x = 0; x < shape.X; x++)
@@ -54,6 +55,10 @@ internal static class NestedEllipsoids
         var geometry = VolumeGeometry.Create(shape);
         return new VolumeCase(id, new Volume(geometry, 1, image), new LabelVolume(geometry, labels));
     }
+
+    /// <summary>Cases whose inner ellipsoid's radii are scaled by <paramref name="innerScale"/> (a less rare inner class).</summary>
+    public static InMemoryVolumeSource Source(VolumeShape shape, int count, int seed, double innerScale) =>
+        new("nested-ellipsoids", Enumerable.Range(0, count).Select(i => Create(shape, seed + i, $"ellipsoids-{seed + i:D4}", innerScale)));
 
     private static bool Inside(int x, int y, int z, (double X, double Y, double Z) centre, (double X, double Y, double Z) radii)
     {

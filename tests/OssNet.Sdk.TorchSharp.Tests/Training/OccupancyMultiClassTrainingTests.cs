@@ -38,6 +38,14 @@ public sealed class OccupancyMultiClassTrainingTests
     }
 
     [Fact]
+    public void Validate_NoLabels_NamesTheOption()
+    {
+        var options = TrainingOptions(NestedEllipsoids.Labels);
+        options.Labels = null!;
+        Assert.Equal("Labels", Assert.Throws<ArgumentException>(options.Validate).ParamName);
+    }
+
+    [Fact]
     public void Prepare_LabelValueOutsideTheSet_NamesTheCase()
     {
         using var task = new OccupancyTrainingTask(OssNetModel.Create(SmallThreeClassModel()), TrainingOptions(NestedEllipsoids.Labels));

@@ -15,6 +15,10 @@ public sealed partial class OssNetOptions
     /// (BraTS keeps 8×8×5).</summary>
     public const int MinLatentExtent = 4;
 
+    /// <summary>The largest extent of the skip encoder's pooled latents along each axis in <see cref="ForGrid"/> (BraTS and LiTS: 8),
+    /// which keeps L bounded on large or strongly anisotropic grids (C, D).</summary>
+    public const int MaxPooledLatentExtent = 8;
+
     /// <summary>A multiple that every grid extent may be rounded to and always satisfies <see cref="GridMultiple"/> (2^(4 + 1)).</summary>
     public const int MaxGridMultiple = 2 << MaxEncoderStages;
 
@@ -54,12 +58,15 @@ public sealed partial class OssNetOptions
     /// <summary>
     /// Builds the options of an O-Net or OSS-Net A–D model for any grid: encoder input = grid / 2, <see cref="EncoderStages"/>
     /// stages of <paramref name="encoderBaseChannels"/>·2^i channels, latent size L = the voxel count of the last stage (plain
-    /// encoder) or of the pooled skip latents (skip encoder, pooled to the last stage's shape), five decoder blocks of 512.
+    /// encoder) or of the pooled skip latents (skip encoder: the last stage's shape, each extent capped at
+    /// <see cref="MaxPooledLatentExtent"/>), five decoder blocks of 512.
     /// </summary>
     /// <remarks>
-    /// On the BraTS grid (256×256×160, 4 channels, 2 classes) the result has the BraTS preset's architecture exactly: the same
+    /// <para>The plain encoder's L is the last stage's voxel count and cannot be capped: on a strongly anisotropic grid (e.g.
+    /// 512×512×32, two stages, L = 64·64·4) O-Net, A and B grow large conditioning layers; C and D pool to at most 8 per axis.</para>
+    /// <para>On the BraTS grid (256×256×160, 4 channels, 2 classes) the result has the BraTS preset's architecture exactly: the same
     /// parameter count and state-dict keys and shapes (e.g. C: 8,695,733 parameters). The LiTS presets use 5 stages of
-    /// [8 … 128] channels and are not reproduced by this derivation; use <see cref="OssNetPresets"/> for them.
+    /// [8 … 128] channels and are not reproduced by this derivation; use <see cref="OssNetPresets"/> for them.</para>
     /// </remarks>
     /// <param name="grid">The full-resolution grid the model works on (the preprocessed volume's shape); every extent a multiple of
     /// <see cref="GridMultiple"/>.</param>
@@ -104,6 +111,9 @@ public sealed partial class OssNetOptions
         var encoderInput = new VolumeShape(grid.X / 2, grid.Y / 2, grid.Z / 2);
         var latentShape = new VolumeShape(encoderInput.X >> stages, encoderInput.Y >> stages, encoderInput.Z >> stages);
         var skip = variant is OssNetVariant.C or OssNetVariant.D;
+        var pooledShape = skip
+            ? new VolumeShape(Math.Min(latentShape.X, MaxPooledLatentExtent), Math.Min(latentShape.Y, MaxPooledLatentExtent), Math.Min(latentShape.Z, MaxPooledLatentExtent))
+            : latentShape;
         var options = new OssNetOptions
         {
             Name = string.Create(
@@ -111,10 +121,10 @@ public sealed partial class OssNetOptions
                 $"{(variant == OssNetVariant.ONet ? "o_net" : "oss_net_" + variant)}_{grid.X}x{grid.Y}x{grid.Z}{(classes > 2 ? $"_{classes}_classes" : string.Empty)}"),
             InputChannels = inputChannels,
             Classes = classes,
-            LatentFeatures = (int)latentShape.VoxelCount,
+            LatentFeatures = (int)pooledShape.VoxelCount,
             EncoderChannels = [.. Enumerable.Range(0, stages).Select(i => encoderBaseChannels << i)],
             EncoderInputShape = encoderInput,
-            EncoderOutputShape = latentShape,
+            EncoderOutputShape = pooledShape,
             DecoderWidths = [.. Enumerable.Repeat(decoderWidth, decoderBlocks)],
             UseSmallPatches = variant != OssNetVariant.ONet,
             UseLargePatches = variant is OssNetVariant.B or OssNetVariant.D,
