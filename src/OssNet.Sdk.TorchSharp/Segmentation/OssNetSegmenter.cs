@@ -104,14 +104,15 @@ public sealed class OssNetSegmenter : TorchSegmenter
         return new SegmentationResult(originalMask, originalProbabilities, statistics);
     }
 
+    // The request's threshold, when it sets one, replaces the configured one for this call only.
     private MultiResolutionOccupancyInferer InfererFor(SegmentationRequest request) =>
-        request.ThresholdProbability == _options.Inference.ThresholdProbability
+        request.ThresholdProbability is not { } threshold || threshold == _options.Inference.ThresholdProbability
             ? _inferer
             : new MultiResolutionOccupancyInferer(new MultiResolutionInfererOptions
             {
                 ResolutionStages = _options.Inference.ResolutionStages,
                 MaxPointsPerForward = _options.Inference.MaxPointsPerForward,
-                ThresholdProbability = request.ThresholdProbability,
+                ThresholdProbability = threshold,
             });
 
     /// <inheritdoc />

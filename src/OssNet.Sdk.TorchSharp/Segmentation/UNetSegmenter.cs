@@ -15,6 +15,10 @@ namespace OssNet.Sdk.TorchSharp.Segmentation;
 /// <remarks>Owns its model. The options are the ones the model was trained with (preprocessing, downscale, window, slice axis).</remarks>
 public sealed class UNetSegmenter : TorchSegmenter
 {
+    // The dense segmenter has no configured threshold yet (it is configured with its training options), so a request
+    // without one uses the reference's 0.5.
+    private const double DefaultThresholdProbability = 0.5;
+
     private readonly ResidualUNet _model;
     private readonly DenseTrainingOptions _options;
     private readonly Device _device;
@@ -67,7 +71,7 @@ public sealed class UNetSegmenter : TorchSegmenter
             probabilities = p.ToVolume(image.Geometry);
         }
 
-        var mask = Threshold(probabilities, request.ThresholdProbability);
+        var mask = Threshold(probabilities, request.ThresholdProbability ?? DefaultThresholdProbability);
         var originalMask = transformed.MapLabelsBack(mask);
         var originalProbabilities = request.IncludeProbabilities ? transformed.MapProbabilitiesBack(probabilities) : null;
         var statistics = new SegmentationStatistics(image.Shape.VoxelCount, image.Shape.VoxelCount, clock.Elapsed, ProcessMemory.PeakResidentBytes());
