@@ -29,7 +29,7 @@ internal static class TrainCommand
         optimizer.AcceptOnlyFromAmong("adam", "lookahead-radam");
         var points = new Option<int>("--points") { Description = "Points sampled per volume and step", DefaultValueFactory = _ => 1024 };
         var borderShare = new Option<double>("--border-share") { Description = "Share of points drawn near the label surface, [0, 1]", DefaultValueFactory = _ => 0.5 };
-        var seed = new Option<int>("--seed") { Description = "Seed of shuffling, sampling and augmentation", DefaultValueFactory = _ => 0 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the initial weights, shuffling, sampling, augmentation and dropout", DefaultValueFactory = _ => 0 };
         var checkpoints = new Option<string?>("--checkpoints") { Description = "Folder for last.ckpt/best.ckpt (resumes from last.ckpt)" };
 
         var command = new Command("train", "Train an OSS-Net preset on labelled volumes and write its weights");
@@ -53,6 +53,7 @@ internal static class TrainCommand
             var validationSource = parse.GetValue(validation) is { } v ? await DataLocations.OpenAsync(factory, v, requireLabels: true, cancellationToken) : null;
             var first = await training.LoadAsync(training.CaseIds[0], cancellationToken);
             var architecture = model.Architecture(parse, parse.GetValue(model.InputChannels) ?? first.Image.Channels);
+            architecture.Seed = parse.GetValue(seed); // the initial weights too: the same command writes the same weights
             var preprocessing = PreprocessingPresets.Create(parse.GetValue(model.Preprocessing)!, architecture.FullResolutionShape);
             var trainerOptions = new TrainerOptions
             {

@@ -57,14 +57,16 @@ public sealed class PatchExtractor : IDisposable
         Pooling = pooling;
         var device = volume.device;
 
+        // The extractor owns what it keeps: detached from every dispose scope (a caller's scope must not free them while the
+        // extractor lives), released by Dispose.
         using var scope = torch.NewDisposeScope();
         _smallStrides = Strides(Shape, 2 * SmallPad);
         _largeStrides = Strides(Shape, 2 * LargePad);
         if (smallPatches)
         {
             var padded = nn.functional.pad(volume, [SmallPad, SmallPad, SmallPad, SmallPad, SmallPad, SmallPad]);
-            _smallSource = padded.reshape(Channels, -1).contiguous().MoveToOuterDisposeScope();
-            _smallOffsets = Offsets(_smallStrides, step: 1, device).MoveToOuterDisposeScope();
+            _smallSource = padded.reshape(Channels, -1).contiguous().DetachFromDisposeScope();
+            _smallOffsets = Offsets(_smallStrides, step: 1, device).DetachFromDisposeScope();
         }
 
         if (largePatches)
@@ -76,8 +78,8 @@ public sealed class PatchExtractor : IDisposable
                 ? nn.functional.avg_pool3d(padded, [2, 2, 2], [1, 1, 1])
                 : nn.functional.max_pool3d(padded, [2, 2, 2], [1, 1, 1]);
             pooled = nn.functional.pad(pooled.squeeze(0), [0, 1, 0, 1, 0, 1]);
-            _largeSource = pooled.reshape(Channels, -1).contiguous().MoveToOuterDisposeScope();
-            _largeOffsets = Offsets(_largeStrides, step: 2, device).MoveToOuterDisposeScope();
+            _largeSource = pooled.reshape(Channels, -1).contiguous().DetachFromDisposeScope();
+            _largeOffsets = Offsets(_largeStrides, step: 2, device).DetachFromDisposeScope();
         }
     }
 

@@ -202,9 +202,9 @@ public sealed class SegmentationTrainerTests : IDisposable
         Assert.Equal(expectedPrepares, task.PrepareCount);
     }
 
-    private static async Task<float[]> TrainedWeightsAsync(Action<TrainerOptions> configure)
+    internal static async Task<float[]> TrainedWeightsAsync(Action<TrainerOptions> configure, double dropout = 0)
     {
-        using var task = new ToyTask();
+        using var task = new ToyTask(dropout: dropout);
         var options = new TrainerOptions { Epochs = 3, BatchSize = 2, LearningRate = 0.05, LearningRateMilestones = [2], ValidateEveryEpochs = 0, Seed = 42 };
         configure(options);
         await new SegmentationTrainer(task, options).TrainAsync(ToySource.Create(8), cancellationToken: TestContext.Current.CancellationToken);
@@ -228,11 +228,11 @@ public sealed class SegmentationTrainerTests : IDisposable
     }
 
     /// <summary>A one-layer classifier of "does this case contain foreground", from two image statistics.</summary>
-    private sealed class ToyTask : TrainingTask
+    internal sealed class ToyTask : TrainingTask
     {
         private readonly nn.Module<Tensor, Tensor> _model;
 
-        public ToyTask(float initialWeight = 0.1f)
+        public ToyTask(float initialWeight = 0.1f, double dropout = 0)
         {
             var linear = nn.Linear(2, 1);
             using (torch.no_grad())
@@ -241,7 +241,7 @@ public sealed class SegmentationTrainerTests : IDisposable
                 linear.bias!.fill_(0);
             }
 
-            _model = linear;
+            _model = dropout > 0 ? nn.Sequential(("dropout", nn.Dropout(dropout)), ("linear", linear)) : linear;
         }
 
         public override nn.Module Model => _model;
@@ -282,7 +282,7 @@ public sealed class SegmentationTrainerTests : IDisposable
         }
     }
 
-    private sealed class ToyCase(string id, Tensor features, Tensor label) : PreparedCase(id)
+    internal sealed class ToyCase(string id, Tensor features, Tensor label) : PreparedCase(id)
     {
         public Tensor Features { get; } = features;
 
@@ -296,7 +296,7 @@ public sealed class SegmentationTrainerTests : IDisposable
     }
 
     /// <summary>Cases whose image is bright exactly when the label has foreground.</summary>
-    private sealed class ToySource : IVolumeSource
+    internal sealed class ToySource : IVolumeSource
     {
         private readonly Dictionary<string, VolumeCase> _cases;
 
