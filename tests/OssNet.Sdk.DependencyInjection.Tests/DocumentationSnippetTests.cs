@@ -3,6 +3,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace OssNet.Sdk.DependencyInjection.Tests;
 
@@ -86,6 +87,34 @@ public sealed partial class DocumentationSnippetTests
             .ToList();
 
         Assert.True(errors.Count == 0, $"The C# block at {file}:{line} does not compile:\n{string.Join('\n', errors)}");
+    }
+
+    [Fact]
+    public void ReadmeHostOneLiner_PassesStartValidation()
+    {
+        // README.md: AddSegmenter("brain", s => s.UseOssNet("tiny").Configure(o => o.InputChannels = 4).WithPreprocessing("zscore-pad").WithWeights("tiny.dat"))
+        var folder = Directory.CreateTempSubdirectory("ossnet-readme-").FullName;
+        try
+        {
+            var weights = Path.Combine(folder, "tiny.dat");
+            var tiny = OssNet.Sdk.TorchSharp.Models.OssNet.OssNetPresets.Tiny;
+            tiny.InputChannels = 4;
+            using (var model = OssNet.Sdk.TorchSharp.Models.OssNet.OssNetModel.Create(tiny))
+            {
+                model.SaveWeights(weights);
+            }
+
+            var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+            services.AddOssNet().AddSegmenter("brain", s => s.UseOssNet("tiny").Configure(o => o.InputChannels = 4).WithPreprocessing("zscore-pad").WithWeights(weights));
+            using var provider = services.BuildServiceProvider();
+            provider.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
+
+            Assert.Equal(4, Assert.IsType<OssNet.Sdk.TorchSharp.Segmentation.OssNetSegmenter>(provider.GetRequiredKeyedService<OssNet.Sdk.Segmentation.ISegmenter>("brain")).Model.InputChannels);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     private static bool DeclaresTypesOnly(string code) =>
