@@ -9,7 +9,7 @@ namespace OssNet.Sdk.TorchSharp.Patches;
 /// Gathers OSS-Net's local patches for a set of query voxels of one full-resolution volume, vectorised on tensors.
 /// </summary>
 /// <remarks>
-/// <para><b>Small patch</b> (spec §2.2.5): the 7³ neighbourhood centred on the voxel, zero-padded by 3 → [C, 7, 7, 7].</para>
+/// <para><b>Small patch</b> (see docs/models/oss-net.md): the 7³ neighbourhood centred on the voxel, zero-padded by 3 → [C, 7, 7, 7].</para>
 /// <para><b>Large patch</b>: the 14³ window at offsets −7…+6 (zero padding 7 before, 6 after), reduced by 2×2×2 pooling to
 /// [C, 7, 7, 7]. Pooled cell a of that window covers voxels p − 7 + 2a + {0, 1} per axis, so it equals a stride-1 2×2×2
 /// pooling map of the padded volume sampled at p − 7 + 2a. That map is computed once per volume, and each large patch is
