@@ -25,7 +25,7 @@ public sealed class EntryPointLeakTests(ITestOutputHelper output)
     /// 32×32×16 probability grid per call would add 2 MB per 1,000 calls, and of the model's activations far more.</summary>
     private const long RssToleranceBytes = 48L << 20;
 
-    private static readonly VolumeShape s_grid = new(32, 32, 16);
+    private static readonly VolumeShape s_grid = SmallOssNet.Grid;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -39,8 +39,8 @@ public sealed class EntryPointLeakTests(ITestOutputHelper output)
     [Fact]
     public async Task TrainingEpochs_LeaveNoTensorsAndFlatMemory()
     {
-        var source = new InMemoryVolumeSource("cubes", Enumerable.Range(0, 4).Select(i => Cube($"cube-{i}", seed: i)));
-        using var task = new OccupancyTrainingTask(OssNetModel.Create(SmallD()), new OccupancyTrainingOptions
+        var source = new InMemoryVolumeSource("cubes", Enumerable.Range(0, 4).Select(i => SmallOssNet.Cube($"cube-{i}", seed: i)));
+        using var task = new OccupancyTrainingTask(OssNetModel.Create(SmallOssNet.Options()), new OccupancyTrainingOptions
         {
             Preprocessing = new PreprocessingPipeline(new ZScoreNormalization(), new PadOrCropToShape(s_grid)),
             PointsPerVolume = 1024,
@@ -61,11 +61,11 @@ public sealed class EntryPointLeakTests(ITestOutputHelper output)
 
     private async Task SegmentManyAsync(int calls)
     {
-        using var segmenter = new OssNetSegmenter(OssNetModel.Create(SmallD()), new OssNetSegmenterOptions
+        using var segmenter = new OssNetSegmenter(OssNetModel.Create(SmallOssNet.Options()), new OssNetSegmenterOptions
         {
             Preprocessing = new PreprocessingPipeline(new ZScoreNormalization(), new PadOrCropToShape(s_grid)),
         });
-        var input = Cube("cube", seed: 1);
+        var input = SmallOssNet.Cube("cube", seed: 1);
         var request = new SegmentationRequest { IncludeProbabilities = true };
         for (var i = 0; i < 10; i++)
         {
@@ -123,39 +123,5 @@ public sealed class EntryPointLeakTests(ITestOutputHelper output)
 
         Assert.True(tensorsAfter <= tensorsBefore, $"{what} left {tensorsAfter - tensorsBefore} more live tensor(s) ({tensorsBefore} → {tensorsAfter}).");
         Assert.True(rssAfter - rssBefore < RssToleranceBytes, $"{what}: resident memory grew by {(rssAfter - rssBefore) >> 20} MB ({rssBefore >> 20} → {rssAfter >> 20} MB).");
-    }
-
-    /// <summary>OSS-Net D in miniature on a 32×32×16 grid.</summary>
-    private static OssNetOptions SmallD() => new()
-    {
-        Name = "leak-small-d",
-        InputChannels = 1,
-        LatentFeatures = 32,
-        EncoderChannels = [2, 4],
-        EncoderInputShape = new VolumeShape(16, 16, 8),
-        DecoderWidths = [16, 16],
-        UseSmallPatches = true,
-        UseLargePatches = true,
-        UseSkipEncoder = true,
-        UseLowResolutionHead = true,
-        FullResolutionShape = s_grid,
-        Seed = 7,
-    };
-
-    private static VolumeCase Cube(string id, int seed)
-    {
-        var geometry = VolumeGeometry.Create(s_grid);
-        var random = new Random(seed);
-        var image = new float[s_grid.VoxelCount];
-        var labels = new byte[s_grid.VoxelCount];
-        for (var i = 0; i < image.Length; i++)
-        {
-            var (x, y, z) = (i % s_grid.X, i / s_grid.X % s_grid.Y, i / (s_grid.X * s_grid.Y));
-            var inside = x is >= 8 and < 24 && y is >= 8 and < 24 && z is >= 4 and < 12;
-            labels[i] = inside ? (byte)1 : (byte)0;
-            image[i] = (inside ? 4f : 1f) + (float)random.NextDouble();
-        }
-
-        return new VolumeCase(id, new Volume(geometry, 1, image), new LabelVolume(geometry, labels));
     }
 }

@@ -17,7 +17,7 @@ namespace OssNet.Sdk.TorchSharp.Tests.Training;
 /// </summary>
 public sealed class TrainingOptionEffectTests
 {
-    private static readonly VolumeShape s_grid = new(32, 32, 16);
+    private static readonly VolumeShape s_grid = SmallOssNet.Grid;
 
     private static IVolumeTransform ZScore => new PreprocessingPipeline(new ZScoreNormalization(), new PadOrCropToShape(s_grid));
 
@@ -79,52 +79,11 @@ public sealed class TrainingOptionEffectTests
     public void Dense_Augment_ChangesTheLoss() =>
         Assert.NotEqual(DenseStepLoss(3, o => o.Augment = true), DenseStepLoss(3, o => o.Augment = false));
 
-    /// <summary>A one-channel case on the grid: a noisy bright cube, labelled.</summary>
-    private static VolumeCase Cube()
-    {
-        var geometry = VolumeGeometry.Create(s_grid);
-        var random = new Random(3);
-        var image = new float[s_grid.VoxelCount];
-        var labels = new byte[s_grid.VoxelCount];
-        for (var x = 0; x < s_grid.X; x++)
-        {
-            for (var y = 0; y < s_grid.Y; y++)
-            {
-                for (var z = 0; z < s_grid.Z; z++)
-                {
-                    var inside = x is >= 8 and < 24 && y is >= 8 and < 24 && z is >= 4 and < 12;
-                    var index = x + (s_grid.X * (y + (s_grid.Y * z)));
-                    labels[index] = inside ? (byte)1 : (byte)0;
-                    image[index] = (inside ? 5f : 1f) + (float)random.NextDouble();
-                }
-            }
-        }
-
-        return new VolumeCase("cube", new Volume(geometry, 1, image), new LabelVolume(geometry, labels));
-    }
-
-    /// <summary>OSS-Net D in miniature: both patch sizes, skip encoder and encoder head.</summary>
-    private static OssNetOptions SmallD() => new()
-    {
-        Name = "small-d",
-        InputChannels = 1,
-        LatentFeatures = 32,
-        EncoderChannels = [2, 4],
-        EncoderInputShape = new VolumeShape(16, 16, 8),
-        DecoderWidths = [16, 16],
-        UseSmallPatches = true,
-        UseLargePatches = true,
-        UseSkipEncoder = true,
-        UseLowResolutionHead = true,
-        FullResolutionShape = s_grid,
-        Seed = 7,
-    };
-
     private static OccupancyTrainingTask OccupancyTask(Action<OccupancyTrainingOptions> configure)
     {
         var options = new OccupancyTrainingOptions { Preprocessing = ZScore, PointsPerVolume = 512, ValidationPointsPerVolume = 1024 };
         configure(options);
-        return new OccupancyTrainingTask(OssNetModel.Create(SmallD()), options);
+        return new OccupancyTrainingTask(OssNetModel.Create(SmallOssNet.Options()), options);
     }
 
     private static float OccupancyLoss(Action<OccupancyTrainingOptions> configure)
@@ -158,7 +117,7 @@ public sealed class TrainingOptionEffectTests
             calls.Add(coordinates.shape[1]);
             return null;
         });
-        using var prepared = task.Prepare(Cube());
+        using var prepared = task.Prepare(SmallOssNet.Cube());
         using var generator = new Generator(1);
         model.eval();
         using (torch.no_grad())
@@ -184,7 +143,7 @@ public sealed class TrainingOptionEffectTests
     /// <summary>The loss of one step on the cube with fixed step randomness.</summary>
     private static float LossOf(TrainingTask task)
     {
-        using var prepared = task.Prepare(Cube());
+        using var prepared = task.Prepare(SmallOssNet.Cube());
         using var generator = new Generator(11);
         using var scope = torch.NewDisposeScope();
         return task.ComputeLoss([prepared], new StepContext(1, 1, new Random(5), generator)).item<float>();
