@@ -2,7 +2,6 @@
 
 using OssNet.Sdk.IO;
 using OssNet.Sdk.Planning;
-using OssNet.Sdk.Synthetic;
 using OssNet.Sdk.Volumes;
 
 namespace OssNet.Samples.Tests;
@@ -156,6 +155,7 @@ public sealed class CliTests : IDisposable
     {
         { ["segment", "--input", "/nonexistent/scans", "--output", "masks"], "/nonexistent/scans", 1 },
         { ["segment", "--smoke", "--threshold", "2"], "ThresholdProbability", 1 },
+        { ["segment", "--smoke", "--max-points", "0"], "MaxPointsPerForward", 1 },
         { ["segment", "--smoke", "--weights", "/nonexistent/w.dat"], "WeightsPath", 1 },
         { ["segment", "--smoke", "--device", "tpu"], "Device", 1 },
         { ["segment", "--smoke", "--preprocessing", "brats2020"], "256×256×160", 1 },
@@ -221,18 +221,5 @@ public sealed class CliTests : IDisposable
         return data;
     }
 
-    /// <summary>Two 4-channel phantoms as NIfTI files with their labels in labels/ (a "folder of volumes").</summary>
-    private async Task<string> WritePhantomFolderAsync()
-    {
-        var data = Path.Combine(_folder, "data");
-        Directory.CreateDirectory(Path.Combine(data, "labels"));
-        var phantoms = new SyntheticPhantomSource(new SyntheticPhantomOptions { Seed = 3, Shape = new VolumeShape(60, 60, 30) }, 2);
-        await foreach (var phantom in phantoms.ReadAllAsync(TestContext.Current.CancellationToken))
-        {
-            await VolumeFile.WriteAsync(Path.Combine(data, phantom.Id + ".nii.gz"), phantom.Image, TestContext.Current.CancellationToken);
-            await VolumeFile.WriteAsync(Path.Combine(data, "labels", phantom.Id + ".nii.gz"), phantom.Label!.ToBinary(), TestContext.Current.CancellationToken);
-        }
-
-        return data;
-    }
+    private Task<string> WritePhantomFolderAsync() => PhantomFolder.WriteAsync(_folder);
 }

@@ -12,15 +12,8 @@ internal static class SampleProcess
         public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}\n--- stderr\n{Error}";
     }
 
-    /// <summary>The built dll of <paramref name="project"/>, next to this test project's output (artifacts/bin/&lt;project&gt;/&lt;configuration&gt;/).</summary>
-    public static string DllOf(string project, string assembly)
-    {
-        var own = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var path = Path.Combine(own.Parent!.Parent!.FullName, project, own.Name, assembly + ".dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException($"Build {project} first: {path} does not exist.", path);
-    }
-
-    public static async Task<Result> RunAsync(string dll, string workingDirectory, params string[] args)
+    /// <summary>Starts <c>dotnet &lt;dll&gt; args…</c> with redirected output; the caller reads it and disposes the process.</summary>
+    public static Process Start(string dll, string workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -35,7 +28,20 @@ internal static class SampleProcess
         }
 
         start.Environment.Remove("OSSNET_DEBUG");
-        using var process = Process.Start(start)!;
+        return Process.Start(start)!;
+    }
+
+    /// <summary>The built dll of <paramref name="project"/>, next to this test project's output (artifacts/bin/&lt;project&gt;/&lt;configuration&gt;/).</summary>
+    public static string DllOf(string project, string assembly)
+    {
+        var own = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var path = Path.Combine(own.Parent!.Parent!.FullName, project, own.Name, assembly + ".dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Build {project} first: {path} does not exist.", path);
+    }
+
+    public static async Task<Result> RunAsync(string dll, string workingDirectory, params string[] args)
+    {
+        using var process = Start(dll, workingDirectory, args);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));

@@ -57,7 +57,7 @@ public sealed partial class OptionsDocumentationTests
         Assert.True(missing.Count == 0, $"docs/reference/options.md, section {type.Name}, lacks rows for: {string.Join(", ", missing)}.");
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

@@ -9,9 +9,9 @@ public sealed class SegmentationRequest
     /// <value>The default value is false (probabilities of a large volume cost 4 bytes per voxel).</value>
     public bool IncludeProbabilities { get; set; }
 
-    /// <summary>Gets or sets the probability above which a voxel is foreground.</summary>
-    /// <value>The default value is 0.5 (strictly greater, as the reference).</value>
-    public double ThresholdProbability { get; set; } = 0.5;
+    /// <summary>Gets or sets the probability above which a voxel is foreground (strictly greater, as the reference).</summary>
+    /// <value>The default value is null: the segmenter's own setting (0.5 unless configured otherwise). Range (0, 1), exclusive.</value>
+    public double? ThresholdProbability { get; set; }
 
     /// <summary>Gets or sets a value indicating whether occupancy models use the encoder prior to skip empty space (OSS-Net C/D only).</summary>
     /// <value>The default value is null: the segmenter's own setting.</value>

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 
 namespace OssNet.Sdk.TorchSharp.Inference;
 
-/// <summary>Turns the encoder's low-resolution prediction into the first-stage query mask (spec §4.2, OSS-Net C/D).</summary>
+/// <summary>Turns the encoder's low-resolution prediction into the first-stage query mask (see docs/guides/segmentation.md, OSS-Net C/D).</summary>
 public static class EncoderPrior
 {
     /// <summary>

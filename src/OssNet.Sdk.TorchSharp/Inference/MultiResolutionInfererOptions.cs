@@ -2,7 +2,7 @@
 
 namespace OssNet.Sdk.TorchSharp.Inference;
 
-/// <summary>Options of <see cref="MultiResolutionOccupancyInferer"/> (reference: <c>OSSNet.inference</c>, spec §4).</summary>
+/// <summary>Options of <see cref="MultiResolutionOccupancyInferer"/> (reference: <c>OSSNet.inference</c>, see docs/guides/segmentation.md).</summary>
 public sealed class MultiResolutionInfererOptions
 {
     /// <summary>Gets or sets the lattice strides, coarse to fine; the last must be 1.</summary>

@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace OssNet.Sdk.TorchSharp.Inference;
 
 /// <summary>
-/// Coarse-to-fine dense prediction from an occupancy function (reference <c>OSSNet.inference</c>, spec §4.1/§4.2).
+/// Coarse-to-fine dense prediction from an occupancy function (reference <c>OSSNet.inference</c>, see docs/guides/segmentation.md).
 /// </summary>
 /// <remarks>
 /// <para>Stage 1 queries the stride-s₀ lattice (optionally only where an encoder prior is true). Each later stage s dilates
@@ -41,7 +41,7 @@ public sealed class MultiResolutionOccupancyInferer
     /// <param name="shape">The full-resolution grid (X, Y, Z).</param>
     /// <param name="device">Where the grid lives (the model's device).</param>
     /// <param name="firstStageMask">Optional encoder prior: a bool tensor over the first-stage lattice
-    /// [⌈X/s₀⌉, ⌈Y/s₀⌉, ⌈Z/s₀⌉]; only its true points are queried in stage 1 (spec §4.2).</param>
+    /// [⌈X/s₀⌉, ⌈Y/s₀⌉, ⌈Z/s₀⌉]; only its true points are queried in stage 1 (see docs/guides/segmentation.md).</param>
     /// <param name="keepProbabilities">Whether to return the probabilities of queried voxels.</param>
     /// <param name="cancellationToken">Checked between chunks.</param>
     /// <returns>The occupancy grid; the caller owns it.</returns>

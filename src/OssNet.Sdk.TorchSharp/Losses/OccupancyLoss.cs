@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 
 namespace OssNet.Sdk.TorchSharp.Losses;
 
-/// <summary>The OSS-Net training loss: BCE on the sampled points plus a weighted BCE on the encoder's low-resolution head (spec §3.4);
+/// <summary>The OSS-Net training loss: BCE on the sampled points plus a weighted BCE on the encoder's low-resolution head (see docs/guides/training.md);
 /// for models with N ≥ 3 classes, cross-entropy in both places.</summary>
 /// <remarks>
 /// <para>The reference applies BCE to sigmoid probabilities clamped to [1e-6, 1 − 1e-6]. Clamping the logits to ±ln((1 − 1e-6)/1e-6)

@@ -9,7 +9,7 @@ namespace OssNet.Sdk.TorchSharp.Patches;
 /// Gathers OSS-Net's local patches for a set of query voxels of one full-resolution volume, vectorised on tensors.
 /// </summary>
 /// <remarks>
-/// <para><b>Small patch</b> (spec §2.2.5): the 7³ neighbourhood centred on the voxel, zero-padded by 3 → [C, 7, 7, 7].</para>
+/// <para><b>Small patch</b> (see docs/models/oss-net.md): the 7³ neighbourhood centred on the voxel, zero-padded by 3 → [C, 7, 7, 7].</para>
 /// <para><b>Large patch</b>: the 14³ window at offsets −7…+6 (zero padding 7 before, 6 after), reduced by 2×2×2 pooling to
 /// [C, 7, 7, 7]. Pooled cell a of that window covers voxels p − 7 + 2a + {0, 1} per axis, so it equals a stride-1 2×2×2
 /// pooling map of the padded volume sampled at p − 7 + 2a. That map is computed once per volume, and each large patch is
@@ -57,14 +57,16 @@ public sealed class PatchExtractor : IDisposable
         Pooling = pooling;
         var device = volume.device;
 
+        // The extractor owns what it keeps: detached from every dispose scope (a caller's scope must not free them while the
+        // extractor lives), released by Dispose.
         using var scope = torch.NewDisposeScope();
         _smallStrides = Strides(Shape, 2 * SmallPad);
         _largeStrides = Strides(Shape, 2 * LargePad);
         if (smallPatches)
         {
             var padded = nn.functional.pad(volume, [SmallPad, SmallPad, SmallPad, SmallPad, SmallPad, SmallPad]);
-            _smallSource = padded.reshape(Channels, -1).contiguous().MoveToOuterDisposeScope();
-            _smallOffsets = Offsets(_smallStrides, step: 1, device).MoveToOuterDisposeScope();
+            _smallSource = padded.reshape(Channels, -1).contiguous().DetachFromDisposeScope();
+            _smallOffsets = Offsets(_smallStrides, step: 1, device).DetachFromDisposeScope();
         }
 
         if (largePatches)
@@ -76,8 +78,8 @@ public sealed class PatchExtractor : IDisposable
                 ? nn.functional.avg_pool3d(padded, [2, 2, 2], [1, 1, 1])
                 : nn.functional.max_pool3d(padded, [2, 2, 2], [1, 1, 1]);
             pooled = nn.functional.pad(pooled.squeeze(0), [0, 1, 0, 1, 0, 1]);
-            _largeSource = pooled.reshape(Channels, -1).contiguous().MoveToOuterDisposeScope();
-            _largeOffsets = Offsets(_largeStrides, step: 2, device).MoveToOuterDisposeScope();
+            _largeSource = pooled.reshape(Channels, -1).contiguous().DetachFromDisposeScope();
+            _largeOffsets = Offsets(_largeStrides, step: 2, device).DetachFromDisposeScope();
         }
     }
 

@@ -118,14 +118,15 @@ public sealed class OssNetSegmenter : TorchSegmenter
         return new SegmentationResult(originalMask, originalProbabilities, statistics) { Labels = _options.Labels };
     }
 
+    // The request's threshold, when it sets one, replaces the configured one for this call only.
     private MultiResolutionOccupancyInferer InfererFor(SegmentationRequest request) =>
-        request.ThresholdProbability == _options.Inference.ThresholdProbability
+        request.ThresholdProbability is not { } threshold || threshold == _options.Inference.ThresholdProbability
             ? _inferer
             : new MultiResolutionOccupancyInferer(new MultiResolutionInfererOptions
             {
                 ResolutionStages = _options.Inference.ResolutionStages,
                 MaxPointsPerForward = _options.Inference.MaxPointsPerForward,
-                ThresholdProbability = request.ThresholdProbability,
+                ThresholdProbability = threshold,
             });
 
     /// <inheritdoc />

@@ -15,7 +15,7 @@ public sealed class OssNetSegmenterOptions
     public IVolumeTransform? Preprocessing { get; set; }
 
     /// <summary>Gets or sets a value indicating whether models with an encoder head (OSS-Net C/D) query only the stride-4
-    /// lattice points the head predicts as foreground (spec §4.2).</summary>
+    /// lattice points the head predicts as foreground (see docs/guides/segmentation.md).</summary>
     /// <value>The default value is true. Ignored for models without the head.</value>
     public bool UseEncoderPrior { get; set; } = true;
 
@@ -30,7 +30,7 @@ public sealed class OssNetSegmenterOptions
     public MultiResolutionInfererOptions Inference { get; set; } = new();
 
     /// <summary>Gets or sets how 14³ patches are pooled at inference.</summary>
-    /// <value>The default value is <see cref="LargePatchPooling.Average"/>, as in training (the reference's inference code uses max; spec §8.4).</value>
+    /// <value>The default value is <see cref="LargePatchPooling.Average"/>, as in training (the reference's inference code uses max; see docs/models/oss-net.md, "Deviations and choices").</value>
     public LargePatchPooling LargePatchPooling { get; set; } = LargePatchPooling.Average;
 
     /// <summary>Throws when an option is invalid.</summary>

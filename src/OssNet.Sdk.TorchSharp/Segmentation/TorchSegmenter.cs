@@ -22,6 +22,11 @@ public abstract class TorchSegmenter : ISegmenter, IDisposable
     {
         ArgumentNullException.ThrowIfNull(input);
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (options?.ThresholdProbability is { } threshold && !(threshold > 0 && threshold < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), threshold, $"SegmentationRequest.ThresholdProbability = {threshold} is outside (0, 1).");
+        }
+
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

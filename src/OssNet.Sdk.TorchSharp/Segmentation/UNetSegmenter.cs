@@ -24,6 +24,10 @@ namespace OssNet.Sdk.TorchSharp.Segmentation;
 /// </remarks>
 public sealed class UNetSegmenter : TorchSegmenter
 {
+    // The dense segmenter has no configured threshold yet (it is configured with its training options), so a request
+    // without one uses the reference's 0.5.
+    private const double DefaultThresholdProbability = 0.5;
+
     private readonly ResidualUNet _model;
     private readonly DenseTrainingOptions _options;
     private readonly Device _device;
@@ -76,7 +80,7 @@ public sealed class UNetSegmenter : TorchSegmenter
                 p = DenseTrainingTask.Upsample(p, image.Shape);
             }
 
-            (classes, probabilities) = DenseTrainingTask.Decide(p, image.Geometry, request.ThresholdProbability);
+            (classes, probabilities) = DenseTrainingTask.Decide(p, image.Geometry, request.ThresholdProbability ?? DefaultThresholdProbability);
         }
 
         var mask = _options.Labels.ToLabelValues(classes);

@@ -61,6 +61,7 @@ public sealed class Lookahead : IDisposable
         }
 
         using var noGrad = torch.no_grad();
+        using var scope = torch.NewDisposeScope(); // the detached views and differences below are temporaries
         if (_slow.Count == 0)
         {
             foreach (var p in _parameters)
@@ -104,6 +105,7 @@ public sealed class Lookahead : IDisposable
         }
 
         DisposeSlow();
+        using var scope = torch.NewDisposeScope();
         for (var i = 0; i < count; i++)
         {
             var slow = _parameters[i].detach().clone().DetachFromDisposeScope();

@@ -5,7 +5,7 @@ using OssNet.Sdk.Volumes;
 
 namespace OssNet.Sdk.TorchSharp.Training;
 
-/// <summary>How an occupancy model (OSS-Net A–D, O-Net) is trained on sampled points (spec §3).</summary>
+/// <summary>How an occupancy model (OSS-Net A–D, O-Net) is trained on sampled points (see docs/guides/training.md).</summary>
 public sealed class OccupancyTrainingOptions
 {
     /// <summary>Gets or sets the preprocessing that maps a case onto the model's full-resolution grid.</summary>

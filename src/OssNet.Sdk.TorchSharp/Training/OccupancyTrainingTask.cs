@@ -11,7 +11,7 @@ using static TorchSharp.torch;
 
 namespace OssNet.Sdk.TorchSharp.Training;
 
-/// <summary>Trains an occupancy model (OSS-Net A–D, O-Net) on points sampled from each volume (spec §3).</summary>
+/// <summary>Trains an occupancy model (OSS-Net A–D, O-Net) on points sampled from each volume (see docs/guides/training.md).</summary>
 /// <remarks>
 /// Per step and volume: augmentation (optional), 2^14 points (uniform or border-focused), their 7³ (and pooled 14³) patches from
 /// the full-resolution volume, the encoder input as the 2×2×2 average of that volume (the reference's factor-2 trilinear

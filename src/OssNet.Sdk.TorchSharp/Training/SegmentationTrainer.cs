@@ -14,8 +14,8 @@ namespace OssNet.Sdk.TorchSharp.Training;
 /// a multi-step learning-rate schedule, validation every N epochs, best and last checkpoints, resume, progress and cancellation.
 /// </summary>
 /// <remarks>
-/// <para><b>Reproducibility.</b> Every epoch's shuffling and every step's sampling/augmentation draw from random streams
-/// derived from (<see cref="TrainerOptions.Seed"/>, epoch, step), and the learning rate is a function of the epoch. Together with
+/// <para><b>Reproducibility.</b> Every epoch's shuffling and every step's sampling, augmentation and dropout draw from random
+/// streams derived from (<see cref="TrainerOptions.Seed"/>, epoch, step), and the learning rate is a function of the epoch. Together with
 /// the weights, the optimizer state and the Lookahead slow weights stored in <c>last.ckpt</c>, a resumed run ends where an
 /// uninterrupted one with the same seed ends.</para>
 /// <para><b>Cancellation</b> is observed before each step and between validation cases: the current step finishes, nothing
@@ -109,7 +109,7 @@ public sealed class SegmentationTrainer
                     var batch = await PrepareAsync(training, ids, cache, cancellationToken).ConfigureAwait(false);
                     try
                     {
-                        lossSum += TrainStep(batch, optimizer, Context(epoch, step));
+                        lossSum += TrainStep(batch, optimizer, epoch, step);
                     }
                     finally
                     {
@@ -202,8 +202,11 @@ public sealed class SegmentationTrainer
         return _options.LearningRate * Math.Pow(_options.LearningRateDecay, decays);
     }
 
-    private double TrainStep(IReadOnlyList<PreparedCase> batch, OptimizerBundle optimizer, StepContext context)
+    private double TrainStep(IReadOnlyList<PreparedCase> batch, OptimizerBundle optimizer, int epoch, int step)
     {
+        var context = Context(epoch, step);
+        using var generator = context.Generator;
+        using var dropout = GlobalGeneratorState.Seed(DropoutSeed(epoch, step));
         using var scope = torch.NewDisposeScope();
         optimizer.ZeroGrad();
         var loss = _task.ComputeLoss(batch, context);
@@ -234,8 +237,10 @@ public sealed class SegmentationTrainer
                 var loaded = await validation.LoadAsync(id, cancellationToken).ConfigureAwait(false);
                 using var prepared = _task.Prepare(loaded);
                 using var noGrad = torch.no_grad();
+                var context = Context(epoch, -1 - count);
+                using var generator = context.Generator;
                 using var scope = torch.NewDisposeScope();
-                var score = _task.Evaluate(prepared, Context(epoch, -1 - count));
+                var score = _task.Evaluate(prepared, context);
                 dice += score.Dice;
                 iou += score.IoU;
                 if (score.DicePerClass is { } perClass)
@@ -309,6 +314,7 @@ public sealed class SegmentationTrainer
     private bool IsValidationEpoch(int epoch) =>
         epoch == _options.Epochs || (_options.ValidateEveryEpochs > 0 && epoch % _options.ValidateEveryEpochs == 0);
 
+    // The caller disposes the context's generator.
     private StepContext Context(int epoch, int step)
     {
         var seed = DeriveSeed(epoch, step);
@@ -318,6 +324,9 @@ public sealed class SegmentationTrainer
     // A fixed mix (not HashCode.Combine, which is randomised per process) so a resumed run draws the same numbers.
     private int DeriveSeed(int epoch, int step) =>
         unchecked((int)SeedMixer.Mix(SeedMixer.FromSeed(_options.Seed), (ulong)(uint)epoch, (ulong)(uint)step));
+
+    // Dropout gets its own stream (step numbers are never negative, so this cannot collide with a validation context's seed).
+    private ulong DropoutSeed(int epoch, int step) => SeedMixer.Mix(SeedMixer.Mix(SeedMixer.FromSeed(_options.Seed), (ulong)(uint)epoch, (ulong)(uint)step), 0xD80_0017UL);
 
     private static List<string> Shuffle(IReadOnlyList<string> ids, Random random)
     {

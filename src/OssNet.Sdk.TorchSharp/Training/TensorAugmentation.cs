@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 
 namespace OssNet.Sdk.TorchSharp.Training;
 
-/// <summary>The reference's training augmentation (spec §3.3) on [C, X, Y, Z] tensors, driven by a seeded <see cref="Random"/>.</summary>
+/// <summary>The reference's training augmentation (see docs/guides/training.md) on [C, X, Y, Z] tensors, driven by a seeded <see cref="Random"/>.</summary>
 /// <remarks>
 /// Each of the three runs with probability 0.5: a flip of a random non-empty subset of the in-plane axes X and Y (image and
 /// label alike); per channel <c>x ← x + max(x)·u</c>, u ~ U(−0.15, 0.15); per channel Gaussian noise N(0, 0.15²). The reference

@@ -25,7 +25,7 @@ public enum LearningRateSchedule
     Polynomial,
 }
 
-/// <summary>Options of <see cref="SegmentationTrainer"/>; the defaults are the reference's (spec §3.5).</summary>
+/// <summary>Options of <see cref="SegmentationTrainer"/>; the defaults are the reference's (see docs/guides/training.md).</summary>
 public sealed class TrainerOptions
 {
     /// <summary>Gets or sets the number of epochs.</summary>
@@ -38,7 +38,7 @@ public sealed class TrainerOptions
 
     /// <summary>Gets or sets the learning rate.</summary>
     /// <value>The default value is 3e-4. The reference meant 1e-2 for PAU coefficients, but its RAdam cached the first group's step
-    /// size, so every parameter effectively trained at 3e-4 (spec §3.5); the SDK reproduces that behaviour with one rate.</value>
+    /// size, so every parameter effectively trained at 3e-4 (see docs/guides/training.md); the SDK reproduces that behaviour with one rate.</value>
     public double LearningRate { get; set; } = 3e-4;
 
     /// <summary>Gets or sets the optimizer.</summary>

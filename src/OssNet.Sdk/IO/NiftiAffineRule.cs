@@ -13,4 +13,9 @@ public enum NiftiAffineRule
 
     /// <summary>Both codes 0: diag(pixdim[1], pixdim[2], pixdim[3]) without offset (NIfTI method 1).</summary>
     PixelDimensions,
+
+    /// <summary>An Analyze 7.5 header (a .hdr/.img pair without NIfTI magic): nibabel's affine from pixdim (x negated) and the
+    /// SPM origin, or the grid centre when the origin is unset. The header does not record the orientation, so this affine
+    /// is a convention, not a measurement (see docs/formats.md).</summary>
+    AnalyzeOrigin,
 }

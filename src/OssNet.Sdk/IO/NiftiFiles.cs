@@ -62,7 +62,14 @@ internal sealed record NiftiFiles(string HeaderPath, string DataPath, bool IsPai
         var hasGz = File.Exists(gz);
         if (hasPlain && hasGz)
         {
-            throw new InvalidVolumeException(path, $"ambiguous pair: both {Path.GetFileName(plain)} and {Path.GetFileName(gz)} exist");
+            // Archives often keep both; nibabel and ITK read such pairs. The copies are used only when they agree.
+            if (!SameContent(plain, gz))
+            {
+                throw new InvalidVolumeException(path,
+                    $"ambiguous pair: both {plain} and {gz} exist and hold different bytes; delete the one that is wrong");
+            }
+
+            return plain;
         }
 
         if (!hasPlain && !hasGz)
@@ -71,5 +78,31 @@ internal sealed record NiftiFiles(string HeaderPath, string DataPath, bool IsPai
         }
 
         return hasPlain ? plain : gz;
+    }
+
+    /// <summary>True when <paramref name="gz"/> decompresses to exactly the bytes of <paramref name="plain"/> (stops at the
+    /// first difference, and never decompresses more than the plain file's length plus one byte).</summary>
+    private static bool SameContent(string plain, string gz)
+    {
+        using var a = new FileStream(plain, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        using var compressed = new FileStream(gz, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        using var b = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionMode.Decompress);
+        var x = new byte[1 << 16];
+        var y = new byte[1 << 16];
+        while (true)
+        {
+            var n = a.ReadAtLeast(x, x.Length, throwOnEndOfStream: false);
+            var wanted = Math.Max(n, 1); // one byte past the plain file's end shows whether the gzip copy is longer
+            var m = b.ReadAtLeast(y.AsSpan(0, wanted), wanted, throwOnEndOfStream: false);
+            if (n != m || !x.AsSpan(0, n).SequenceEqual(y.AsSpan(0, m)))
+            {
+                return false;
+            }
+
+            if (n == 0)
+            {
+                return true;
+            }
+        }
     }
 }

@@ -39,9 +39,19 @@ internal static class NiftiHeaderParser
     {
         var r = new EndianReader(header, littleEndian);
         var warnings = new List<string>();
-        CheckMagic(header, version, singleFile, path);
+        var analyze = IsAnalyze(header, version, singleFile);
+        if (!analyze)
+        {
+            CheckMagic(header, version, singleFile, path);
+        }
 
         var f = version == 1 ? ReadNifti1(r) : ReadNifti2(r);
+        if (analyze)
+        {
+            // Analyze 7.5 keeps other fields where NIfTI has these (orient/originator at 252, funused3 at 120): none apply.
+            (f.QformCode, f.SformCode, f.IntentCode, f.XyztUnits) = (0, 0, 0, 0);
+        }
+
         var (shape, channels) = CheckDimensions(f.Dims, path, options);
 
         var dataType = (NiftiDataType)f.DataType;
@@ -69,7 +79,7 @@ internal static class NiftiHeaderParser
             warnings.Add($"spatial units are {(spaceUnits == 1 ? "metres" : "micrometres")}; the affine is used as stored (as nibabel does), not converted to mm");
         }
 
-        var (affine, rule, qform, sform) = ChooseAffine(f, path, warnings);
+        var (affine, rule, qform, sform) = analyze ? AnalyzeAffine(r, f, path, warnings) : ChooseAffine(f, path, warnings);
         return new NiftiHeader
         {
             Version = version,
@@ -137,6 +147,55 @@ internal static class NiftiHeaderParser
         }
 
         return extensions;
+    }
+
+    /// <summary>A header/image pair whose header has no NIfTI magic is Analyze 7.5, as nibabel reads it; a .nii never is.</summary>
+    private static bool IsAnalyze(ReadOnlySpan<byte> header, int version, bool singleFile)
+    {
+        if (version != 1 || singleFile)
+        {
+            return false;
+        }
+
+        var magic = header.Slice(344, 4);
+        var stem = System.Text.Encoding.Latin1.GetString(magic[..3]);
+        return magic[3] != 0 || (stem != "n+1" && stem != "ni1");
+    }
+
+    /// <summary>
+    /// nibabel's affine of an Analyze 7.5 header (<c>Spm99AnalyzeHeader.get_origin_affine</c>): voxel sizes from pixdim with
+    /// x negated (Analyze data are assumed stored left to right, "radiological"), translated so that the SPM origin
+    /// (originator, 1-based voxel, at byte 253) maps to world 0, or the centre of the grid when the origin is unset or
+    /// implausible. Nothing else in the header describes orientation; an SPM <c>.mat</c> sidecar is not read.
+    /// </summary>
+    private static (AffineMatrix Affine, NiftiAffineRule Rule, AffineMatrix? Qform, AffineMatrix? Sform) AnalyzeAffine(
+        EndianReader r, in RawFields f, string path, List<string> warnings)
+    {
+        var origin = new double[3];
+        var zooms = new double[3];
+        var stored = new double[3];
+        var plausible = true;
+        for (var i = 0; i < 3; i++)
+        {
+            var dim = (double)f.Dims[i + 1];
+            stored[i] = r.Int16(253 + (2 * i));
+            plausible &= stored[i] > -dim && stored[i] < 2 * dim;
+            zooms[i] = f.Pixdim[i + 1] > 0 ? f.Pixdim[i + 1] : 1;
+            if (f.Pixdim[i + 1] <= 0)
+            {
+                warnings.Add($"pixdim[{i + 1}] is {f.Pixdim[i + 1]}; read as 1");
+            }
+        }
+
+        var useStored = plausible && stored.Any(o => o != 0);
+        for (var i = 0; i < 3; i++)
+        {
+            origin[i] = useStored ? stored[i] - 1 : (f.Dims[i + 1] - 1) / 2.0;
+        }
+
+        warnings.Add("Analyze 7.5 header (no NIfTI magic): the affine is nibabel's, from pixdim and the SPM origin only, with x flipped; the true orientation is not recorded");
+        var affine = AffineMatrix.Diagonal(-zooms[0], zooms[1], zooms[2], origin[0] * zooms[0], -origin[1] * zooms[1], -origin[2] * zooms[2]);
+        return (AffineChecks.EnsureUsable(affine, "pixdim (Analyze)", path), NiftiAffineRule.AnalyzeOrigin, null, null);
     }
 
     private static void CheckMagic(ReadOnlySpan<byte> header, int version, bool singleFile, string path)

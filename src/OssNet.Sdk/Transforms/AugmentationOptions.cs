@@ -5,7 +5,7 @@ using OssNet.Sdk.Randomness;
 namespace OssNet.Sdk.Transforms;
 
 /// <summary>
-/// The reference's training augmentation (spec §3.3), one object: in-plane flips, brightness shift and Gaussian noise,
+/// The reference's training augmentation (see docs/guides/training.md), one object: in-plane flips, brightness shift and Gaussian noise,
 /// each applied independently with <see cref="Probability"/>, in that order. The defaults are the reference's values.
 /// </summary>
 public sealed class AugmentationOptions

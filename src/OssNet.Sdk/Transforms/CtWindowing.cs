@@ -11,7 +11,7 @@ namespace OssNet.Sdk.Transforms;
 /// <see cref="RescaleToUnitRange"/> is set, maps that window linearly onto [0, 1].
 /// </summary>
 /// <remarks>
-/// <para>Not part of the reference LiTS pipeline (spec §1.3 and §8.17: the reference does no HU windowing); offered
+/// <para>Not part of the reference LiTS pipeline (see docs/transforms.md; the reference does no HU windowing); offered
 /// because abdominal CT models commonly use it, e.g. an abdomen window of level 40, width 400 or a liver window of
 /// level 60, width 200 (as in <c>CtWindowing.Liver</c>).</para>
 /// <para><b>Geometry:</b> unchanged (identity step). The label buffer is shared with the input.</para>

@@ -8,7 +8,7 @@ namespace OssNet.Sdk.Transforms;
 
 /// <summary>
 /// Halves every axis: each output voxel is the mean of a 2×2×2 cell of the input (labels: <see cref="Labels"/> rule).
-/// This is the encoder input of OSS-Net (spec §1.2: trilinear ×0.5 with align_corners=False, numerically identical to
+/// This is the encoder input of OSS-Net (see docs/transforms.md: trilinear ×0.5 with align_corners=False, numerically identical to
 /// 2×2×2 average pooling for even sizes).
 /// </summary>
 /// <remarks>

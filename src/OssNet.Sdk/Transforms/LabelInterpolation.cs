@@ -13,7 +13,7 @@ public enum LabelInterpolation
 
     /// <summary>
     /// PyTorch's legacy <c>mode="nearest"</c>: <c>floor(i·in/out)</c> in float32. Up to half a source voxel off, but it is
-    /// what the reference uses for LiTS labels and border maps (spec §1.3); <see cref="Preprocessing.LiTs"/> uses it.
+    /// what the reference uses for LiTS labels and border maps (see docs/transforms.md); <see cref="Preprocessing.LiTs"/> uses it.
     /// </summary>
     NearestPyTorchLegacy,
 }

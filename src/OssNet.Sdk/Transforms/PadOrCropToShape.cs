@@ -17,7 +17,7 @@ namespace OssNet.Sdk.Transforms;
 /// <para><b>Geometry:</b> every voxel keeps its world position: the affine becomes <c>A · T(−before)</c> (the translation
 /// moves by <c>−A·before</c>); spacing unchanged.</para>
 /// <para><b>Values:</b> padded image voxels take <see cref="PadValue"/> (0 by default — the reference pads with 0
-/// <i>after</i> z-scoring, so padding differs from the in-volume background, spec §8.16); padded labels are 0.</para>
+/// <i>after</i> z-scoring, so padding differs from the in-volume background, see docs/models/oss-net.md, "Deviations and choices"); padded labels are 0.</para>
 /// <para><b>Inverse:</b> exact — crop back what was padded; what was cropped comes back as 0 (background, probability 0).
 /// A case that already has the target shape passes through untouched with an identity step.</para>
 /// </remarks>

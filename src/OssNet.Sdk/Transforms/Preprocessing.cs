@@ -4,7 +4,7 @@ using OssNet.Sdk.Volumes;
 
 namespace OssNet.Sdk.Transforms;
 
-/// <summary>The reference preprocessing of the two datasets as ready-made pipelines (spec §1.2, §1.3, §3.3).</summary>
+/// <summary>The reference preprocessing of the two datasets as ready-made pipelines (see docs/transforms.md and docs/guides/training.md).</summary>
 /// <remarks>
 /// The encoder's 2× downscaled copy of the volume is not part of these pipelines: it belongs to the model's input
 /// (use <see cref="DownscaleByTwo"/>). Reorientation is not either: the reference feeds the arrays as nibabel loads them.

@@ -10,7 +10,7 @@ namespace OssNet.Sdk.Transforms;
 /// <summary>
 /// Augmentation: with probability <see cref="Probability"/>, shifts every channel by a fraction of its own maximum,
 /// <c>x ← x + max(x) · u</c> with <c>u ~ U(−MaxRelativeShift, MaxRelativeShift)</c> drawn per channel — the reference's
-/// <c>AdjustBrightness(0.15)</c> (spec §3.3).
+/// <c>AdjustBrightness(0.15)</c> (see docs/guides/training.md).
 /// </summary>
 /// <remarks>
 /// <para>An additive shift relative to the channel maximum, not a multiplicative gain. Labels are untouched (shared).</para>

@@ -9,7 +9,7 @@ namespace OssNet.Sdk.Transforms;
 
 /// <summary>
 /// Augmentation: with probability <see cref="Probability"/>, adds independent <c>N(0, StandardDeviation²)</c> noise to every
-/// voxel of every channel — the reference's <c>GaussianNoise(0.15)</c> (spec §3.3), in z-score units when applied after
+/// voxel of every channel — the reference's <c>GaussianNoise(0.15)</c> (see docs/guides/training.md), in z-score units when applied after
 /// normalisation.
 /// </summary>
 /// <remarks>

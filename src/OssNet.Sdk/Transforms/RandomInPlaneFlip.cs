@@ -9,7 +9,7 @@ namespace OssNet.Sdk.Transforms;
 
 /// <summary>
 /// Augmentation: with probability <see cref="Probability"/>, mirrors image and label along a random non-empty subset of the
-/// in-plane axes X and Y (never Z), the reference's <c>RandomFlipping(dimensions=(-2, -3))</c> (spec §3.3).
+/// in-plane axes X and Y (never Z), the reference's <c>RandomFlipping(dimensions=(-2, -3))</c> (see docs/guides/training.md).
 /// </summary>
 /// <remarks>
 /// <para><b>Distribution</b> (as the reference's <c>np.random.choice(dims, size=randint(1, 3), replace=False)</c>): given that
@@ -28,7 +28,7 @@ public sealed class RandomInPlaneFlip : IVolumeTransform
 
     /// <summary>Initializes the transform.</summary>
     /// <param name="seed">Seed of the transform's generator.</param>
-    /// <param name="probability">Probability of flipping at all, in [0, 1]; default 0.5 (spec §3.3).</param>
+    /// <param name="probability">Probability of flipping at all, in [0, 1]; default 0.5 (see docs/guides/training.md).</param>
     public RandomInPlaneFlip(int seed, double probability = 0.5)
     {
         AugmentationOptions.RequireProbability(probability, nameof(probability));

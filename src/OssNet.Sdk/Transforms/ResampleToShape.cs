@@ -18,7 +18,7 @@ namespace OssNet.Sdk.Transforms;
 /// <c>in/out</c>; voxel centres keep their world positions.</para>
 /// <para><b>Inverse:</b> resamples back through the inverse map: probabilities trilinearly, labels with centre-aligned
 /// nearest neighbour. A mask survives the round trip up to its boundary voxels.</para>
-/// <para>Used by the LiTS preset (spec §1.3: every CT resized to 512³, labels with nearest).</para>
+/// <para>Used by the LiTS preset (see docs/transforms.md: every CT resized to 512³, labels with nearest).</para>
 /// </remarks>
 public sealed class ResampleToShape : IVolumeTransform
 {

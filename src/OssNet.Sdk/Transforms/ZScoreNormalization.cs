@@ -9,7 +9,7 @@ namespace OssNet.Sdk.Transforms;
 /// Per-channel z-score: <c>x ← (x − mean) / std</c> with the unbiased standard deviation (n − 1), each channel on its own.
 /// </summary>
 /// <remarks>
-/// <para><b>Reference:</b> spec §1.2/§1.3 — each BraTS modality and each LiTS CT is normalised over the <b>whole</b> volume,
+/// <para><b>Reference:</b> see docs/transforms.md — each BraTS modality and each LiTS CT is normalised over the <b>whole</b> volume,
 /// zero background included, without a mask or clipping (<c>misc.normalize</c>, <c>torch.std</c> is unbiased). That is the
 /// default. With <see cref="NonZeroOnly"/> the statistics come from the non-zero voxels only and zero voxels stay 0
 /// (MONAI's <c>NormalizeIntensity(nonzero=True)</c>), a common choice for skull-stripped MRI.</para>

@@ -16,6 +16,7 @@ public sealed class NibabelInteropTests(NibabelInteropTests.NibabelFiles files) 
     [
         "float32 4-D oblique .nii.gz", "int16 big-endian", "int16 scaled by nibabel", "uint8 labels .nii.gz", "uint16 qform only",
         "int8 big-endian .nii.gz", "NIfTI-2 float64", "NIfTI-2 big-endian int32 .nii.gz", "Nifti1Pair .hdr/.img",
+        "Analyze 7.5 .hdr/.img", "Analyze 7.5 with SPM origin",
     ];
 
     [Theory]
@@ -46,6 +47,44 @@ public sealed class NibabelInteropTests(NibabelInteropTests.NibabelFiles files) 
 
         Assert.Equal(NiftiAffineRule.Qform, header.AffineRule);
         Assert.Equal(0, header.SformCode);
+    }
+
+    [Theory]
+    [InlineData("Analyze 7.5 .hdr/.img")]
+    [InlineData("Analyze 7.5 with SPM origin")]
+    public async Task NibabelAnalyzeFile_IsFlaggedAsAnalyze(string name)
+    {
+        files.Require();
+        var path = Path.Combine(files.Folder, files.Cases[name].GetProperty("file").GetString()!);
+
+        var header = await NiftiReader.ReadHeaderAsync(path, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(NiftiAffineRule.AnalyzeOrigin, header.AffineRule);
+        Assert.Contains(header.Warnings, w => w.Contains("Analyze 7.5", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PairWithIdenticalImgAndImgGz_ReadsTheSameVoxels()
+    {
+        files.Require();
+        var folder = Directory.CreateTempSubdirectory("ossnet-imggz-").FullName;
+        try
+        {
+            File.Copy(Path.Combine(files.Folder, "pair.hdr"), Path.Combine(folder, "pair.hdr"));
+            File.Copy(Path.Combine(files.Folder, "pair.img"), Path.Combine(folder, "pair.img"));
+            await using (var gz = new System.IO.Compression.GZipStream(File.Create(Path.Combine(folder, "pair.img.gz")), System.IO.Compression.CompressionLevel.Fastest))
+            {
+                await gz.WriteAsync(await File.ReadAllBytesAsync(Path.Combine(folder, "pair.img"), TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+            }
+
+            var both = await VolumeFile.ReadVolumeAsync(Path.Combine(folder, "pair.hdr"), cancellationToken: TestContext.Current.CancellationToken);
+
+            AssertClose(ReadRaw(Path.Combine(files.Folder, "Nifti1Pair_.hdr_.img.expected")), both.Voxels.Span);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Theory]
@@ -99,7 +138,7 @@ public sealed class NibabelInteropTests(NibabelInteropTests.NibabelFiles files) 
     public sealed class NibabelFiles : IAsyncLifetime
     {
         private const string WriteScript = """
-            import sys, json, numpy as np, nibabel as nib
+            import os, sys, json, numpy as np, nibabel as nib
             out = sys.argv[1]
             rng = np.random.default_rng(7)
             a = 0.3
@@ -109,6 +148,8 @@ public sealed class NibabelInteropTests(NibabelInteropTests.NibabelFiles files) 
             def save(name, img, fname, expect_big=False, expect_scaled=False, version=1):
                 path = out + "/" + fname
                 nib.save(img, path)
+                if os.path.exists(path[:-4] + ".mat"):
+                    os.remove(path[:-4] + ".mat")  # SPM's affine sidecar: without it nibabel uses the header's origin, as the SDK does
                 back = nib.load(path)
                 data = np.asanyarray(back.dataobj).astype(np.float32)
                 if data.ndim == 4:
@@ -141,6 +182,8 @@ public sealed class NibabelInteropTests(NibabelInteropTests.NibabelFiles files) 
             save("NIfTI-2 float64", nib.Nifti2Image(rng.standard_normal(shape), oblique), "n2.nii", version=2)
             save("NIfTI-2 big-endian int32 .nii.gz", nib.Nifti2Image(rng.integers(-10**6, 10**6, shape).astype(np.int32), oblique, nib.Nifti2Header(endianness=">")), "n2be.nii.gz", expect_big=True, version=2)
             save("Nifti1Pair .hdr/.img", nib.Nifti1Pair(floats, oblique), "pair.img")
+            save("Analyze 7.5 .hdr/.img", nib.AnalyzeImage(ints, oblique), "analyze.img")
+            save("Analyze 7.5 with SPM origin", nib.Spm99AnalyzeImage(ints, np.array([[2.0, 0, 0, -3], [0, 3, 0, 6], [0, 0, 4, -2], [0, 0, 0, 1]])), "spm.img")
             ours = {}
             for name in sys.argv[2:]:
                 img = nib.load(out + "/" + name)

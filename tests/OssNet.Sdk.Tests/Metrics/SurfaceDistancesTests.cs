@@ -87,7 +87,7 @@ public sealed class SurfaceDistancesTests(ITestOutputHelper output)
 
     [Fact]
     [Trait("Category", "Slow")]
-    public void Compute_FullSizeBraTsGrid_FinishesInSeconds()
+    public void Compute_FullSizeBraTsGrid_MatchesTheCroppedGridWithinTheAnalyticBound()
     {
         // The BraTS training grid 256×256×160 with anisotropic spacing: two overlapping balls of radius ~70 (a large
         // tumour), then two masks whose bounding box is the whole grid (the worst case for the cropped EDT).
@@ -104,10 +104,20 @@ public sealed class SurfaceDistancesTests(ITestOutputHelper output)
         output.WriteLine(PerformanceProbe.Describe("Compute, r≈70 balls (box 152×152×148)", tumour));
         output.WriteLine(PerformanceProbe.Describe("Compute, masks spanning the whole 256×256×160 grid", wide));
         output.WriteLine(PerformanceProbe.Describe("Compute without surface distances", overlapOnly));
-        var metrics = SegmentationMetrics.Compute(tumourPrediction, tumourReference);
-        Assert.InRange(metrics.HausdorffDistance95!.Value, 5.0, 15.0);
-        // About 1 s of CPU time in the worst case (docs/metrics.md); the bound only catches a regression to brute force.
-        Assert.True(wide.Wall < TimeSpan.FromSeconds(10), $"took {wide.Wall}");
+        // The timings above are reported, not asserted (a benchmark's job). The values are: the same two balls on a small
+        // grid that just holds them give the same HD95 (the distances do not depend on where the masks sit in the grid),
+        // and it cannot exceed the Hausdorff distance of the continuous balls, |Δcentre| + |Δradius| in mm, plus one voxel
+        // diagonal for the voxelisation.
+        var hd95 = SegmentationMetrics.Compute(tumourPrediction, tumourReference).HausdorffDistance95!.Value;
+        var small = new VolumeShape(162, 158, 156); // the joint bounding box (50..200, 52..198, 6..150) with a 5-voxel margin
+        var smallHd95 = SegmentationMetrics.Compute(
+            TestMasks.Sphere(small, (120 - 45, 128 - 47, 80 - 1), 70, 1, 1, 1.5),
+            TestMasks.Sphere(small, (128 - 45, 124 - 47, 78 - 1), 72, 1, 1, 1.5)).HausdorffDistance95!.Value;
+
+        // Radii are in voxels, so in mm the z semi-axes differ by 2 × 1.5 mm; the centres differ by (8, 4, 2 × 1.5) mm.
+        var bound = Math.Sqrt((8.0 * 8.0) + (4.0 * 4.0) + (3.0 * 3.0)) + (2 * 1.5) + Math.Sqrt(1 + 1 + 2.25);
+        Assert.Equal(smallHd95, hd95, 1e-9);
+        Assert.InRange(hd95, 1.0, bound);
     }
 
     private static double[] BruteForceDirected(LabelVolume from, LabelVolume to)

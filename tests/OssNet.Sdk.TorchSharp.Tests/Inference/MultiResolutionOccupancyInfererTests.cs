@@ -20,6 +20,15 @@ public sealed class MultiResolutionOccupancyInfererTests
         Assert.Equal(0, result.Occupancy.sum().item<long>());
     }
 
+    [Fact]
+    public void ResolutionStages_SetTheFirstLatticeAndTheStageCount()
+    {
+        var inferer = new MultiResolutionOccupancyInferer(new MultiResolutionInfererOptions { ResolutionStages = [2, 1] });
+        using var result = inferer.Run(points => torch.zeros(points.shape[0]), (256, 256, 160), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(new long[] { 128 * 128 * 80, 0 }, result.PointsPerStage);
+    }
+
     [Theory]
     [InlineData(10.0, 30, 31, 19)]
     [InlineData(6.5, 20, 22, 12)]

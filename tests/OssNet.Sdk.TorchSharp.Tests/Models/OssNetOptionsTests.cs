@@ -8,13 +8,20 @@ namespace OssNet.Sdk.TorchSharp.Tests.Models;
 
 public sealed class OssNetOptionsTests
 {
-    [Fact]
-    public void Validate_EveryPreset_Passes()
+    public static TheoryData<string> PresetNames() => [.. OssNetPresets.ReferenceNames.Append("tiny").Append("tiny_o_net")];
+
+    [Theory]
+    [MemberData(nameof(PresetNames))]
+    public void Validate_EveryPreset_PassesAndALatentSizeOffByOneFails(string name)
     {
-        foreach (var name in OssNetPresets.ReferenceNames.Append("tiny").Append("tiny_o_net"))
-        {
-            OssNetPresets.FromName(name).Validate();
-        }
+        var options = OssNetPresets.FromName(name);
+        options.Validate();
+
+        // The same check rejects the preset once its latent size no longer matches its encoder geometry, so the pass above
+        // is a real verdict.
+        options.LatentFeatures += 1;
+        var ex = Assert.Throws<ValidationException>(() => options.Validate());
+        Assert.Contains(nameof(OssNetOptions.LatentFeatures), ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -173,6 +173,87 @@ public sealed class SegmentationTrainerTests : IDisposable
         Assert.Equal("BatchSize", ex.ParamName);
     }
 
+    // One test per TrainerOptions option that no test above already pins (docs/reference/option-audit.md): each fails when
+    // the option is accepted but ignored, because the two runs would then end with the same weights or history.
+    [Fact]
+    public async Task LearningRate_TwoRates_EndWithDifferentWeights() =>
+        Assert.NotEqual(await TrainedWeightsAsync(o => o.LearningRate = 0.05), await TrainedWeightsAsync(o => o.LearningRate = 0.001));
+
+    [Fact]
+    public async Task Optimizer_AdamAndLookaheadRAdam_EndWithDifferentWeights() =>
+        Assert.NotEqual(await TrainedWeightsAsync(o => o.Optimizer = OptimizerKind.Adam), await TrainedWeightsAsync(o => o.Optimizer = OptimizerKind.LookaheadRAdam));
+
+    [Fact]
+    public async Task LearningRateMilestones_AMilestone_ChangesTheWeights() =>
+        Assert.NotEqual(await TrainedWeightsAsync(o => o.LearningRateMilestones = []), await TrainedWeightsAsync(o => o.LearningRateMilestones = [1]));
+
+    [Fact]
+    public async Task LearningRateDecay_TwoFactors_EndWithDifferentWeights() =>
+        Assert.NotEqual(await TrainedWeightsAsync(o => o.LearningRateDecay = 1), await TrainedWeightsAsync(o => o.LearningRateDecay = 0.01));
+
+    [Fact]
+    public async Task Seed_SameSeedRepeats_AndAnotherSeedDiffers()
+    {
+        var first = await TrainedWeightsAsync(o => o.Seed = 5);
+
+        Assert.Equal(first, await TrainedWeightsAsync(o => o.Seed = 5));
+        Assert.NotEqual(first, await TrainedWeightsAsync(o => o.Seed = 6));
+    }
+
+    [Fact]
+    public async Task ValidateEveryEpochs_SetsWhichEpochsAreValidated()
+    {
+        using var task = new ToyTask();
+        var options = Options(epochs: 4);
+        options.CheckpointDirectory = null;
+        options.ValidateEveryEpochs = 3;
+
+        var summary = await new SegmentationTrainer(task, options).TrainAsync(ToySource.Create(4), ToySource.Create(2, seed: 5), cancellationToken: TestContext.Current.CancellationToken);
+
+        // Epoch 3 by the option, epoch 4 because the last epoch is always validated.
+        Assert.Equal([false, false, true, true], summary.History.Select(e => e.ValidationDice is not null));
+    }
+
+    [Fact]
+    public async Task Resume_False_IgnoresAnExistingCheckpoint()
+    {
+        using (var first = new ToyTask())
+        {
+            await new SegmentationTrainer(first, Options(epochs: 2)).TrainAsync(ToySource.Create(4), cancellationToken: TestContext.Current.CancellationToken);
+        }
+
+        using var fresh = new ToyTask();
+        var options = Options(epochs: 3);
+        options.Resume = false;
+        var summary = await new SegmentationTrainer(fresh, options).TrainAsync(ToySource.Create(4), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal([1, 2, 3], summary.History.Select(e => e.Epoch));
+    }
+
+    [Theory]
+    [InlineData(true, 4)]
+    [InlineData(false, 12)]
+    public async Task CachePreparedCases_PreparesEachCaseOnceOrEveryEpoch(bool cache, int expectedPrepares)
+    {
+        using var task = new ToyTask();
+        var options = Options(epochs: 3);
+        options.CheckpointDirectory = null;
+        options.CachePreparedCases = cache;
+
+        await new SegmentationTrainer(task, options).TrainAsync(ToySource.Create(4), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(expectedPrepares, task.PrepareCount);
+    }
+
+    internal static async Task<float[]> TrainedWeightsAsync(Action<TrainerOptions> configure, double dropout = 0)
+    {
+        using var task = new ToyTask(dropout: dropout);
+        var options = new TrainerOptions { Epochs = 3, BatchSize = 2, LearningRate = 0.05, LearningRateMilestones = [2], ValidateEveryEpochs = 0, Seed = 42 };
+        configure(options);
+        await new SegmentationTrainer(task, options).TrainAsync(ToySource.Create(8), cancellationToken: TestContext.Current.CancellationToken);
+        return [.. task.Model.parameters().SelectMany(p => p.data<float>().ToArray())];
+    }
+
     private TrainerOptions Options(int epochs, string? directory = null) => new()
     {
         Epochs = epochs,
@@ -190,11 +271,11 @@ public sealed class SegmentationTrainerTests : IDisposable
     }
 
     /// <summary>A one-layer classifier of "does this case contain foreground", from two image statistics.</summary>
-    private sealed class ToyTask : TrainingTask
+    internal sealed class ToyTask : TrainingTask
     {
         private readonly nn.Module<Tensor, Tensor> _model;
 
-        public ToyTask(float initialWeight = 0.1f)
+        public ToyTask(float initialWeight = 0.1f, double dropout = 0)
         {
             var linear = nn.Linear(2, 1);
             using (torch.no_grad())
@@ -203,15 +284,18 @@ public sealed class SegmentationTrainerTests : IDisposable
                 linear.bias!.fill_(0);
             }
 
-            _model = linear;
+            _model = dropout > 0 ? nn.Sequential(("dropout", nn.Dropout(dropout)), ("linear", linear)) : linear;
         }
 
         public override nn.Module Model => _model;
 
         public override string Description => "toy";
 
+        public int PrepareCount { get; private set; }
+
         public override PreparedCase Prepare(VolumeCase volumeCase)
         {
+            PrepareCount++;
             var image = volumeCase.Image.Voxels.Span;
             var mean = 0f;
             foreach (var v in image)
@@ -241,7 +325,7 @@ public sealed class SegmentationTrainerTests : IDisposable
         }
     }
 
-    private sealed class ToyCase(string id, Tensor features, Tensor label) : PreparedCase(id)
+    internal sealed class ToyCase(string id, Tensor features, Tensor label) : PreparedCase(id)
     {
         public Tensor Features { get; } = features;
 
@@ -255,7 +339,7 @@ public sealed class SegmentationTrainerTests : IDisposable
     }
 
     /// <summary>Cases whose image is bright exactly when the label has foreground.</summary>
-    private sealed class ToySource : IVolumeSource
+    internal sealed class ToySource : IVolumeSource
     {
         private readonly Dictionary<string, VolumeCase> _cases;
 

@@ -6,7 +6,7 @@ namespace OssNet.Sdk.TorchSharp.Models.Baselines;
 /// Configurations of the residual U-Net baselines for BraTS 2020 and LiTS, and tiny ones for tests and samples.
 /// </summary>
 /// <remarks>
-/// <para>The paper does not publish its U-Net configurations and its code does not contain them (spec §7.2). These
+/// <para>The paper does not publish its U-Net configurations and its code does not contain them (see docs/models/baselines.md). These
 /// presets give both baselines a capacity comparable to OSS-Net C (8,695,733 parameters on BraTS): 3D with 20 base
 /// channels over 5 levels (20-40-80-160-320), 2D with 32 base channels over 5 levels (32-64-128-256-512); PAU
 /// activations, max pooling, transposed-convolution up-sampling, no dropout. BraTS and LiTS differ only in the input

@@ -31,17 +31,20 @@ public sealed class OssNetModel : Module<Tensor, Tensor, Tensor?, (Tensor Logits
     private readonly EncoderModule encoder;
     private readonly OccupancyDecoderModule decoder;
 
+    // Read live by the model (patch flags, grids); never handed out, so callers cannot change a built model's shape.
+    private readonly OssNetOptions _options;
+
     private OssNetModel(OssNetOptions options, EncoderModule encoder, OccupancyDecoderModule decoder)
         : base(nameof(OssNetModel))
     {
-        Options = options;
+        _options = options;
         this.encoder = encoder;
         this.decoder = decoder;
         RegisterComponents();
     }
 
-    /// <summary>Gets a copy of the options the model was built from.</summary>
-    public OssNetOptions Options { get; }
+    /// <summary>Gets a copy of the options the model was built from (a new copy per call: changing it does not change the model).</summary>
+    public OssNetOptions Options => _options.Clone();
 
     /// <summary>Gets the encoder (owned by the model).</summary>
     public EncoderModule Encoder => encoder;
@@ -53,10 +56,10 @@ public sealed class OssNetModel : Module<Tensor, Tensor, Tensor?, (Tensor Logits
     public long InputChannels => encoder.InputChannels;
 
     /// <summary>Gets the spatial size of the down-sampled volume the encoder receives.</summary>
-    public VolumeShape EncoderInputShape => Options.EncoderInputShape;
+    public VolumeShape EncoderInputShape => _options.EncoderInputShape;
 
     /// <summary>Gets the spatial size of the full-resolution grid the query coordinates index.</summary>
-    public VolumeShape FullResolutionShape => Options.FullResolutionShape;
+    public VolumeShape FullResolutionShape => _options.FullResolutionShape;
 
     /// <summary>Gets the edge length of a point's patch (7).</summary>
     public static int PatchSize => PatchMapping.PatchSize;
@@ -66,10 +69,10 @@ public sealed class OssNetModel : Module<Tensor, Tensor, Tensor?, (Tensor Logits
     public long PatchChannels => decoder.PatchChannels;
 
     /// <summary>Gets a value indicating whether points need the small 7³ patch.</summary>
-    public bool UsesSmallPatches => Options.UseSmallPatches;
+    public bool UsesSmallPatches => _options.UseSmallPatches;
 
     /// <summary>Gets a value indicating whether points need the large (14³ pooled to 7³) patch appended.</summary>
-    public bool UsesLargePatches => Options.UseLargePatches;
+    public bool UsesLargePatches => _options.UseLargePatches;
 
     /// <summary>Gets a value indicating whether the encoder predicts low-resolution logits (auxiliary loss, optimised inference).</summary>
     public bool HasLowResolutionHead => encoder.HasLowResolutionHead;
