@@ -7,7 +7,7 @@ namespace OssNet.Sdk.Orleans;
 
 /// <summary>Opens a manifest's location on a silo: the job lists its cases with it, and workers load one case at a time.</summary>
 /// <remarks>The default uses the silo's <see cref="IVolumeSourceFactory"/> (labels not required). Replace it (register your own
-/// singleton after <c>AddOssNetSegmentation</c>) to add locations of your own, as <c>ossnet silo</c> does for <c>synthetic:N</c>.</remarks>
+/// singleton next to <c>AddOssNetSegmentation</c>) to add locations of your own, as <c>ossnet silo</c> does for <c>synthetic:N</c>.</remarks>
 public interface ICaseSourceOpener
 {
     /// <summary>Opens <paramref name="location"/> without reading voxels.</summary>
