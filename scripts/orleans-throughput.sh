@@ -19,27 +19,31 @@ input="synthetic:${cases}"
 model=(--preset "$preset" --input-channels 4 --weights "$work/model.dat")
 
 seconds() { local start=$SECONDS; "$@" >"$work/last.log" 2>&1 || { cat "$work/last.log"; exit 1; }; echo $((SECONDS - start)); }
-per_hour() { python3 -c "print(f'{$1 * 3600 / max($2, 1):.0f}')"; }
+per_hour() { python3 -c "print(f'{$1 * 3600 / max(float('$2'), 0.1):.0f}')"; }
 
 # Every process must run the same weights (an untrained model's cost depends on its random weights): train one epoch once.
 dotnet "$tool" train --data synthetic:4 --epochs 1 --preset "$preset" --output "$work/model.dat" >"$work/train.log" 2>&1 || { cat "$work/train.log"; exit 1; }
-echo "load before: $(cut -d' ' -f1-3 /proc/loadavg); cores: $(nproc); cases: $cases ($input, 60x60x30, 4 channels); preset: $preset; threads per process: ${threads:-default}"
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg); cores: $(getconf _NPROCESSORS_ONLN); cases: $cases ($input, 60x60x30, 4 channels); preset: $preset; threads per process: ${threads:-default}"
 t=$(seconds dotnet "$tool" segment --input "$input" --output "$work/single" "${model[@]}")
-echo "single process (ossnet segment): $cases cases in ${t} s = $(per_hour "$cases" "$t") cases/hour"
+echo "single process (ossnet segment): $cases cases in ${t} s (with start-up and model build) = $(per_hour "$cases" "$t") cases/hour"
 
 start_silo() { # port gateway [primary]
   local extra=()
   [ $# -ge 3 ] && extra=(--primary "127.0.0.1:$3")
   dotnet "$tool" silo --port "$1" --gateway-port "$2" --cluster-id bench --state "$work/state" "${model[@]}" "${extra[@]}" >"$work/silo-$1.log" 2>&1 &
   pids+=($!)
-  until grep -q "ossnet silo: ready" "$work/silo-$1.log"; do sleep 0.5; done
+  until grep -q "ossnet silo: ready" "$work/silo-$1.log"; do
+    kill -0 "${pids[-1]}" 2>/dev/null || { cat "$work/silo-$1.log"; exit 1; }
+    sleep 0.5
+  done
 }
 
 start_silo 22111 42000
-t=$(seconds dotnet "$tool" submit --input "$input" --output "$work/one" --gateway 127.0.0.1:42000 --cluster-id bench)
-echo "1 silo: $cases cases in ${t} s = $(per_hour "$cases" "$t") cases/hour"
+job_seconds() { grep -o 'cancelled in [0-9.]* s' "$work/last.log" | grep -o '[0-9.]*'; }
+t=$(seconds dotnet "$tool" submit --input "$input" --output "$work/one" --gateway 127.0.0.1:42000 --cluster-id bench); j=$(job_seconds)
+echo "1 silo: $cases cases in ${j} s (job, submitted to finished; ${t} s with the client's start) = $(per_hour "$cases" "$j") cases/hour"
 
 start_silo 22112 42001 22111
-t=$(seconds dotnet "$tool" submit --input "$input" --output "$work/two" --gateway 127.0.0.1:42000 --cluster-id bench)
-echo "2 silos: $cases cases in ${t} s = $(per_hour "$cases" "$t") cases/hour"
+t=$(seconds dotnet "$tool" submit --input "$input" --output "$work/two" --gateway 127.0.0.1:42000 --cluster-id bench); j=$(job_seconds)
+echo "2 silos: $cases cases in ${j} s (job; ${t} s with the client's start) = $(per_hour "$cases" "$j") cases/hour"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -79,8 +79,10 @@ internal static class SubmitCommand
             }
 
             AnsiConsole.Write(table);
-            Console.WriteLine(
-                $"Job {jobId} {final.State.ToString().ToLowerInvariant()}: {final.Succeeded} of {final.Total} case(s) segmented, {final.Failed} failed, {final.Cancelled} cancelled; masks in {final.OutputFolder}");
+            var seconds = ((final.FinishedAt ?? final.CreatedAt) - final.CreatedAt).TotalSeconds;
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Job {jobId} {final.State.ToString().ToLowerInvariant()}: {final.Succeeded} of {final.Total} case(s) segmented, {final.Failed} failed, {final.Cancelled} cancelled in {seconds:F1} s; masks in {final.OutputFolder}"));
             return final.Succeeded == final.Total ? 0 : CliErrors.Failure;
         }));
         return command;
