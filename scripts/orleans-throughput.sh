@@ -19,7 +19,7 @@ input="synthetic:${cases}"
 model=(--preset "$preset" --input-channels 4 --weights "$work/model.dat")
 
 seconds() { local start=$SECONDS; "$@" >"$work/last.log" 2>&1 || { cat "$work/last.log"; exit 1; }; echo $((SECONDS - start)); }
-per_hour() { python3 -c "print(f'{$1 * 3600 / max(float('$2'), 0.1):.0f}')"; }
+per_hour() { python3 -c "print(round($1 * 3600 / max($2, 0.1)))"; }
 
 # Every process must run the same weights (an untrained model's cost depends on its random weights): train one epoch once.
 dotnet "$tool" train --data synthetic:4 --epochs 1 --preset "$preset" --output "$work/model.dat" >"$work/train.log" 2>&1 || { cat "$work/train.log"; exit 1; }
