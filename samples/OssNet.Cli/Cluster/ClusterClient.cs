@@ -11,6 +11,8 @@ namespace OssNet.Cli.Cluster;
 /// <summary>A started Orleans client for <c>submit</c> and <c>jobs</c>.</summary>
 internal sealed class ClusterClient : IAsyncDisposable
 {
+    private static readonly TimeSpan s_connectTimeout = TimeSpan.FromSeconds(30);
+
     private readonly IHost _host;
 
     private ClusterClient(IHost host) => _host = host;
@@ -39,13 +41,17 @@ internal sealed class ClusterClient : IAsyncDisposable
         var host = builder.Build();
         try
         {
-            await host.StartAsync(cancellationToken);
+            // Orleans retries a gateway that does not answer for ever; a command line gives up with a message instead.
+            using var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            connect.CancelAfter(s_connectTimeout);
+            await host.StartAsync(connect.Token);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             host.Dispose();
             var where = redis is not null ? $"Redis {redis}" : string.Join(", ", gateways.Select(g => g.ToString()));
-            throw new InvalidOperationException($"No cluster answered at {where} (start one with 'ossnet silo'): {e.Message}", e);
+            throw new InvalidOperationException(
+                $"No cluster answered at {where} within {s_connectTimeout.TotalSeconds:0} s (start one with 'ossnet silo'): {e.Message}", e);
         }
 
         return new ClusterClient(host);
