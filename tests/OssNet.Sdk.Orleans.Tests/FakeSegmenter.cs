@@ -19,7 +19,8 @@ internal sealed class FakeSegmenterLog
 }
 
 /// <summary>A stand-in model where the model is not the point: voxels above the image mean are foreground. It waits
-/// <paramref name="delay"/> per case (observing cancellation), and throws for case ids containing "bad".</summary>
+/// <paramref name="delay"/> per case (observing cancellation), throws for case ids containing "bad", and hangs until
+/// cancelled on the first attempt of a case id containing "hang" (a silo to kill mid-case).</summary>
 internal sealed class FakeSegmenter(string silo, TimeSpan delay, FakeSegmenterLog log) : ISegmenter
 {
     public const string FailureMessage = "this scan is unreadable by design";
@@ -48,9 +49,10 @@ internal sealed class FakeSegmenter(string silo, TimeSpan delay, FakeSegmenterLo
     public async Task<SegmentationResult> SegmentAsync(VolumeCase input, SegmentationRequest? options = null, CancellationToken cancellationToken = default)
     {
         log.Started.Enqueue((silo, input.Id));
+        var hang = input.Id.Contains("hang", StringComparison.Ordinal) && log.CountStarted(input.Id) == 1;
         try
         {
-            await Task.Delay(delay, cancellationToken);
+            await Task.Delay(hang ? Timeout.InfiniteTimeSpan : delay, cancellationToken);
         }
         catch (OperationCanceledException)
         {

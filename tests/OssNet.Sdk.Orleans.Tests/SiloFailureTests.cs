@@ -38,4 +38,35 @@ public sealed class SiloFailureTests
         Assert.All(final.Cases, c => Assert.True(c.Attempts == 1 || c.Errors.Count == c.Attempts - 1, $"{c.CaseId}: every extra attempt has its reason"));
         await SegmentationClusterTests.AssertMasksAsync(cases, output, cases.CaseIds);
     }
+
+    [Fact]
+    public async Task KillSilo_MidCase_ItsCaseIsTakenBackAndEndsOnAnotherSilo_EveryCaseEndsExactlyOnce()
+    {
+        using var cases = await TestCases.WriteAsync(12, i => i == 4 ? "kill_hang" : $"kill_{i:000}");
+        await using var harness = await SegmentationTestCluster.StartAsync(3, cases.Folder("state"));
+        var cluster = harness.Client;
+        var output = cases.Folder("masks");
+
+        var jobId = await cluster.SubmitAsync(new SegmentationManifest(cases.Images), output, "fake", cancellationToken: _timeout);
+        while (!harness.Log.Started.Any(c => c.CaseId == "kill_hang"))
+        {
+            await Task.Delay(20, _timeout);
+        }
+
+        var victim = harness.Cluster.Silos.Single(s => s.Name == harness.Log.Started.First(c => c.CaseId == "kill_hang").Silo);
+        await harness.Cluster.KillSiloAsync(victim, _timeout);
+        var final = await cluster.WaitForCompletionAsync(jobId, cancellationToken: _timeout);
+
+        Assert.Equal((SegmentationJobState.Completed, 12), (final.State, final.Succeeded));
+        var retried = final.Cases.Single(c => c.CaseId == "kill_hang");
+        var killed = victim.SiloAddress.ToParsableString();
+        Assert.Equal(2, retried.Attempts);
+        Assert.NotEqual(killed, retried.Silo);
+        var error = Assert.Single(retried.Errors);
+        Assert.Contains(killed, error, StringComparison.Ordinal);
+        // In process, KillSiloAsync still cancels the silo's hosted services, so the dispatcher hands the case back
+        // ("abandoned"); a real SIGKILL, where the membership check finds it "lost", is SiloProcessTests' job.
+        Assert.Contains("abandoned", error, StringComparison.Ordinal);
+        await SegmentationClusterTests.AssertMasksAsync(cases, output, cases.CaseIds);
+    }
 }
