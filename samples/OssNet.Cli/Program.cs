@@ -1,6 +1,7 @@
 // Copyright (c) OssNet.Sdk contributors. Licensed under the MIT License.
 
-// ossnet: train OSS-Net, segment volumes, evaluate against labels, benchmark, and report the installation.
+// ossnet: train OSS-Net, segment volumes, evaluate against labels, benchmark, and report the installation;
+// silo, submit and jobs segment a whole archive across a cluster of machines (Microsoft Orleans).
 // Every command accepts --smoke (a tiny synthetic budget for CI). Errors print one line and exit non-zero.
 using System.CommandLine;
 using OssNet.Cli;
@@ -20,6 +21,9 @@ root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(BenchmarkCommand.Create());
 root.Subcommands.Add(InfoCommand.Create());
 root.Subcommands.Add(PlanCommand.Create());
+root.Subcommands.Add(SiloCommand.Create());
+root.Subcommands.Add(SubmitCommand.Create());
+root.Subcommands.Add(JobsCommand.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

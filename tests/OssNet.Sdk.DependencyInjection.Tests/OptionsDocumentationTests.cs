@@ -17,6 +17,7 @@ public sealed partial class OptionsDocumentationTests
         typeof(VolumeSourceFactory).Assembly,   // OssNet.Sdk
         typeof(OssNetOptions).Assembly,         // OssNet.Sdk.TorchSharp
         typeof(SegmenterOptions).Assembly,      // OssNet.Sdk.DependencyInjection
+        typeof(OssNet.Sdk.Orleans.SegmentationJobOptions).Assembly, // OssNet.Sdk.Orleans
     ];
 
     public static TheoryData<string> OptionsTypes()
@@ -24,6 +25,7 @@ public sealed partial class OptionsDocumentationTests
         var data = new TheoryData<string>();
         foreach (var type in s_assemblies.SelectMany(a => a.GetExportedTypes())
             .Where(t => t.IsClass && (t.Name.EndsWith("Options", StringComparison.Ordinal) || t == typeof(SegmentationRequest)))
+            .Where(t => t.Namespace?.StartsWith("OrleansCodeGen", StringComparison.Ordinal) != true) // Orleans' generated serializers
             .OrderBy(t => t.Name, StringComparer.Ordinal))
         {
             data.Add(type.AssemblyQualifiedName!);

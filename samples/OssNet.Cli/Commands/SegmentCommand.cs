@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.Globalization;
 using OssNet.Sdk.Datasets;
 using OssNet.Sdk.IO;
+using OssNet.Sdk.Orleans;
 using OssNet.Sdk.Reporting.Html;
 using OssNet.Sdk.TorchSharp.Interop;
 using Spectre.Console;
@@ -53,7 +54,7 @@ internal static class SegmentCommand
                     {
                         var volumeCase = await source.LoadAsync(id, cancellationToken);
                         var result = await segmenter.SegmentAsync(volumeCase, cancellationToken: cancellationToken);
-                        var maskPath = Path.Combine(outputFolder, $"{id}_mask.nii.gz");
+                        var maskPath = MaskFiles.PathFor(outputFolder, id);
                         await VolumeFile.WriteAsync(maskPath, result.Mask, cancellationToken);
                         if (htmlReport is not null)
                         {
