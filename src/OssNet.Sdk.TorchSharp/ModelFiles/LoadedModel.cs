@@ -33,13 +33,13 @@ public sealed class LoadedModel : IDisposable
     /// file — and hands it the module (this instance no longer owns it).</summary>
     /// <param name="settings">Inference settings that override the defaults; null keeps them.</param>
     /// <param name="device">Where the model runs; CPU when null.</param>
-    /// <returns>A segmenter that owns the model.</returns>
-    public ISegmenter CreateSegmenter(ModelSegmenterSettings? settings = null, Device? device = null)
+    /// <returns>A segmenter that owns the model; the caller disposes it.</returns>
+    public TorchSegmenter CreateSegmenter(ModelSegmenterSettings? settings = null, Device? device = null)
     {
         settings ??= new ModelSegmenterSettings();
         var model = Model;
         var description = Description;
-        ISegmenter segmenter;
+        TorchSegmenter segmenter;
         if (model is OssNetModel occupancy)
         {
             var inference = new MultiResolutionInfererOptions();
