@@ -24,7 +24,7 @@ internal sealed class MicroCommand : IBenchmarkCommand
     public const string JobDescription = "BenchmarkDotNet 0.15.8, in-process emit toolchain, 1 launch, 1 warm-up, 5 iterations";
 
     private static readonly Type[] s_benchmarks =
-        [typeof(PadeActivationBenchmarks), typeof(PatchGatherBenchmarks), typeof(SamplerBenchmarks), typeof(NiftiReadBenchmarks)];
+        [typeof(PadeActivationBenchmarks), typeof(PatchGatherBenchmarks), typeof(SamplerBenchmarks), typeof(NiftiReadBenchmarks), typeof(MetricBenchmarks)];
 
     public string Name => "micro";
 

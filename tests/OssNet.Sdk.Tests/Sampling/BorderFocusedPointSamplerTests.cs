@@ -6,7 +6,7 @@ using OssNet.Sdk.Volumes;
 
 namespace OssNet.Sdk.Tests.Sampling;
 
-public sealed class BorderFocusedPointSamplerTests(ITestOutputHelper output)
+public sealed class BorderFocusedPointSamplerTests
 {
     private static readonly VolumeShape s_shape = new(16, 32, 32);
 
@@ -169,24 +169,6 @@ public sealed class BorderFocusedPointSamplerTests(ITestOutputHelper output)
         // Each element is in a 3-of-10 subset with probability 0.3: 1,500 of 5,000 (σ ≈ 32).
         Assert.All(hits[10..], h => Assert.InRange(h, 1350, 1650));
         Assert.All(hits[..10], h => Assert.Equal(0, h));
-    }
-
-    [Fact]
-    [Trait("Category", "Slow")]
-    public void Sample_ReferenceDefaults_Timings()
-    {
-        var labels = TestMasks.Sphere(new VolumeShape(240, 240, 155), (120, 110, 77), 30);
-        var context = new PointSamplingContext(labels, BorderMap.Compute(labels));
-        var border = new BorderFocusedPointSampler(new BorderFocusedPointSamplerOptions { Seed = 1 });
-        var uniform = new UniformPointSampler(new PointSamplerOptions { Seed = 1 });
-
-        var borderTiming = PerformanceProbe.Measure(() => border.Sample(context), repetitions: 21);
-        var uniformTiming = PerformanceProbe.Measure(() => uniform.Sample(context), repetitions: 21);
-
-        output.WriteLine($"band voxels: {context.BorderVoxelIndices.Length}");
-        output.WriteLine(PerformanceProbe.Describe("BorderFocusedPointSampler, 16,384 labelled points", borderTiming));
-        output.WriteLine(PerformanceProbe.Describe("UniformPointSampler, 16,384 labelled points", uniformTiming));
-        Assert.True(borderTiming.Wall < TimeSpan.FromSeconds(1), $"took {borderTiming.Wall}");
     }
 
     private static int[] FaceAtLastX(VolumeShape shape)

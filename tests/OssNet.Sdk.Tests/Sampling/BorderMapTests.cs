@@ -5,7 +5,7 @@ using OssNet.Sdk.Volumes;
 
 namespace OssNet.Sdk.Tests.Sampling;
 
-public sealed class BorderMapTests(ITestOutputHelper output)
+public sealed class BorderMapTests
 {
     [Fact]
     public void SobelMagnitude_ScipyFixture_MatchesGenericGradientMagnitude()
@@ -111,23 +111,6 @@ public sealed class BorderMapTests(ITestOutputHelper output)
         Assert.Equal(1, band[59, 32, 32]);
         Assert.Equal(0, band[60, 32, 32]);
         Assert.Equal(0, band[32, 32, 32]);
-    }
-
-    [Fact]
-    [Trait("Category", "Slow")]
-    public void Compute_BraTsAndLiTsGrids_Timings()
-    {
-        var brats = TestMasks.Sphere(new VolumeShape(240, 240, 155), (120, 110, 77), 30);
-        var lits = TestMasks.Sphere(new VolumeShape(512, 512, 512), (256, 256, 256), 150);
-
-        var bratsTiming = PerformanceProbe.Measure(() => BorderMap.Compute(brats));
-        var litsTiming = PerformanceProbe.Measure(() => BorderMap.Compute(lits), repetitions: 3);
-        var contextTiming = PerformanceProbe.Measure(() => _ = new PointSamplingContext(brats, BorderMap.Compute(brats)).BorderVoxelIndices);
-
-        output.WriteLine(PerformanceProbe.Describe("BorderMap 240×240×155, r=30 tumour", bratsTiming));
-        output.WriteLine(PerformanceProbe.Describe("BorderMap 512³, r=150 liver-sized ball", litsTiming));
-        output.WriteLine(PerformanceProbe.Describe("BorderMap + PointSamplingContext 240×240×155", contextTiming));
-        Assert.True(litsTiming.Wall < TimeSpan.FromSeconds(20), $"took {litsTiming.Wall}");
     }
 
     [Fact]
