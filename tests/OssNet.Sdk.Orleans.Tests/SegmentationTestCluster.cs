@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using OssNet.Sdk.DependencyInjection;
 using OssNet.Sdk.Segmentation;
+using OssNet.Sdk.Transforms;
 using OssNet.Sdk.Volumes;
 
 namespace OssNet.Sdk.Orleans.Tests;

@@ -65,6 +65,10 @@ internal static class TrainCommand
         };
         var validateEvery = new Option<int>("--validate-every") { Description = "Validate every N epochs (and after the last)", DefaultValueFactory = _ => 5 };
         var checkpoints = new Option<string?>("--checkpoints") { Description = "Folder for last.ckpt/best.ckpt and their model.json (resumes from last.ckpt)" };
+        var maxShift = new Option<int?>("--max-shift")
+        {
+            Description = "Translation augmentation of occupancy models: shift each training volume by up to N voxels per axis (default 1/8 of the grid's smallest extent; 0: off)",
+        };
         var binary = new Option<bool>("--binary") { Description = "Collapse every non-zero label into one foreground class (whole tumour, whole organ)" };
         var device = new Option<string>("--device") { Description = "cpu, auto, cuda or cuda:N", DefaultValueFactory = _ => "cpu" };
 
@@ -72,7 +76,7 @@ internal static class TrainCommand
         foreach (var option in new Option[]
         {
             data, output, family, variant, preset, planFile, maxGridVoxels, width, minutes, epochs, batchSize, learningRate, schedule,
-            optimizer, points, borderShare, seed, validation, validationSplit, validateEvery, checkpoints, binary, device,
+            optimizer, points, borderShare, seed, validation, validationSplit, validateEvery, checkpoints, maxShift, binary, device,
         })
         {
             command.Options.Add(option);
@@ -99,7 +103,8 @@ internal static class TrainCommand
                 runSeed,
                 smoke ? 256 : parse.GetValue(points),
                 parse.GetValue(borderShare),
-                smoke ? 2048 : 65536);
+                smoke ? 2048 : 65536,
+                parse.GetValue(maxShift));
 
             var factory = new VolumeSourceFactory();
             var all = await DataLocations.OpenAsync(factory, dataLocation, requireLabels: true, cancellationToken);

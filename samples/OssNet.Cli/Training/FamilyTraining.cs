@@ -49,6 +49,7 @@ internal sealed class FamilyTraining : IDisposable
                 PointsPerVolume = choice.PointsPerVolume,
                 BorderShare = choice.BorderShare,
                 ValidationPointsPerVolume = choice.ValidationPointsPerVolume,
+                MaxShiftVoxels = choice.MaxShiftVoxels ?? Math.Min(plan.GridShape.X, Math.Min(plan.GridShape.Y, plan.GridShape.Z)) / 8,
             }, device);
             return new FamilyTraining(task, new ModelDescription
             {
@@ -97,6 +98,7 @@ internal sealed class FamilyTraining : IDisposable
 /// <param name="PointsPerVolume">Points sampled per volume and step (occupancy models).</param>
 /// <param name="BorderShare">Share of points drawn near class borders.</param>
 /// <param name="ValidationPointsPerVolume">Points scored per validation case (occupancy models).</param>
+/// <param name="MaxShiftVoxels">The translation augmentation's largest shift (occupancy models); null: 1/8 of the grid's smallest extent.</param>
 internal sealed record FamilyChoice(
     ModelFamily Family,
     OssNetVariant Variant,
@@ -105,4 +107,5 @@ internal sealed record FamilyChoice(
     int Seed,
     int PointsPerVolume,
     double BorderShare,
-    int ValidationPointsPerVolume);
+    int ValidationPointsPerVolume,
+    int? MaxShiftVoxels);

@@ -1,6 +1,5 @@
 // Copyright (c) OssNet.Sdk contributors. Licensed under the MIT License.
 
-using OssNet.Sdk.Segmentation;
 using OssNet.Sdk.TorchSharp.Inference;
 using OssNet.Sdk.TorchSharp.Models.Baselines;
 using OssNet.Sdk.TorchSharp.Models.OssNet;

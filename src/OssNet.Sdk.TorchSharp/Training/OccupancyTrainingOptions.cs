@@ -37,6 +37,14 @@ public sealed class OccupancyTrainingOptions
     /// <value>The default value is true.</value>
     public bool Augment { get; set; } = true;
 
+    /// <summary>Gets or sets the largest translation, in voxels per axis, of the translation augmentation: with
+    /// <see cref="Augment"/>, each training volume is shifted (circularly) by a random −N..N voxels on every axis, together with
+    /// its labels and points. The decoder sees absolute coordinates, so without it a model trained on few subjects learns
+    /// where anatomy sat in them; shifting teaches it that anatomy moves.</summary>
+    /// <value>The default value is 0: off (the reference has no translation augmentation). <c>ossnet train</c> uses 1/8 of
+    /// the grid's smallest extent.</value>
+    public int MaxShiftVoxels { get; set; }
+
     /// <summary>Gets or sets the points sampled uniformly per validation volume.</summary>
     /// <value>The default value is 131072 (2^17, the reference's BraTS validation).</value>
     public int ValidationPointsPerVolume { get; set; } = 131072;
@@ -57,6 +65,11 @@ public sealed class OccupancyTrainingOptions
         if (Labels is null)
         {
             throw new ArgumentException("Labels is required (LabelSet.Binary() for a binary model).", nameof(Labels));
+        }
+
+        if (MaxShiftVoxels < 0)
+        {
+            throw new ArgumentException($"MaxShiftVoxels = {MaxShiftVoxels} must not be negative.", nameof(MaxShiftVoxels));
         }
 
         if (PointsPerVolume < 1)

@@ -28,6 +28,8 @@ public sealed class OccupancyTrainingTask : TrainingTask
     private readonly OccupancyTrainingOptions _options;
     private readonly IPointSampler _sampler;
     private readonly UniformPointSampler _validationSampler;
+    private static readonly long[] s_volumeAxes = [1, 2, 3];
+    private static readonly long[] s_labelAxes = [0, 1, 2];
     private readonly Device _device;
 
     /// <summary>Initializes the task; it takes ownership of <paramref name="model"/> (disposed with the task).</summary>
@@ -110,9 +112,17 @@ public sealed class OccupancyTrainingTask : TrainingTask
                 labelTensor = labelTensor.flip(flips.Select(a => a - 1).ToArray());
             }
 
-            // Points are drawn in the unflipped frame (where the border map lives) and then mirrored; their labels are the same.
+            var shifts = _options.Augment && _options.MaxShiftVoxels > 0 ? DrawShifts(context.Random) : null;
+            if (shifts is not null)
+            {
+                volume = volume.roll(shifts, s_volumeAxes);
+                labelTensor = labelTensor.roll(shifts, s_labelAxes);
+            }
+
+            // Points are drawn in the unflipped, unshifted frame (where the border map lives), then mirrored and shifted with
+            // the volume; their labels are the same.
             var points = _sampler.Sample(prepared.SamplingContext, context.Random);
-            var xyz = PointTensor(points, flips, prepared.Classes.Shape);
+            var xyz = Shift(PointTensor(points, flips, prepared.Classes.Shape), shifts, prepared.Classes.Shape);
             coordinates.Add(xyz.to(ScalarType.Float32));
             var pointClasses = torch.tensor(ClassesAt(points, prepared.Classes), device: _device);
             labels.Add(_model.IsBinary ? pointClasses.to(ScalarType.Float32).unsqueeze(1) : pointClasses.to(ScalarType.Int64));
@@ -177,6 +187,23 @@ public sealed class OccupancyTrainingTask : TrainingTask
         }
 
         return result;
+    }
+
+    /// <summary>A random shift of −N..N voxels per axis (N = <see cref="OccupancyTrainingOptions.MaxShiftVoxels"/>).</summary>
+    private long[] DrawShifts(Random random) =>
+        [.. Enumerable.Range(0, 3).Select(_ => (long)random.Next(-_options.MaxShiftVoxels, _options.MaxShiftVoxels + 1))];
+
+    /// <summary>Moves voxel coordinates as <c>roll</c> moved the voxels: (c + shift) modulo the extent.</summary>
+    private Tensor Shift(Tensor xyz, long[]? shifts, VolumeShape shape)
+    {
+        if (shifts is null)
+        {
+            return xyz;
+        }
+
+        var offsets = torch.tensor(shifts, device: _device);
+        var extents = torch.tensor(new long[] { shape.X, shape.Y, shape.Z }, device: _device);
+        return torch.remainder(xyz + offsets, extents);
     }
 
     private Tensor PointTensor(PointSet points, long[] flips, VolumeShape shape)

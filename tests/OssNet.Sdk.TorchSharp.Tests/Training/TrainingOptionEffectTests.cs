@@ -44,6 +44,14 @@ public sealed class TrainingOptionEffectTests
         Assert.NotEqual(OccupancyLoss(o => o.Augment = true), OccupancyLoss(o => o.Augment = false));
 
     [Fact]
+    public void Occupancy_MaxShiftVoxels_ChangesTheLoss() =>
+        Assert.NotEqual(OccupancyLoss(o => o.MaxShiftVoxels = 6), OccupancyLoss(o => o.MaxShiftVoxels = 0));
+
+    [Fact]
+    public void Occupancy_MaxShiftVoxels_Negative_IsRejected() =>
+        Assert.Equal("MaxShiftVoxels", Assert.Throws<ArgumentException>(() => OccupancyTask(o => o.MaxShiftVoxels = -1)).ParamName);
+
+    [Fact]
     public void Occupancy_ValidationPointsPerVolume_IsTheNumberOfPointsScored() =>
         Assert.Equal(1500, ValidationDecoderCalls(o => o.ValidationPointsPerVolume = 1500).Sum());
 
