@@ -31,6 +31,7 @@ public sealed partial class DocumentationSnippetTests
         "OssNet.Sdk.TorchSharp", "OssNet.Sdk.TorchSharp.Models.OssNet", "OssNet.Sdk.TorchSharp.Models.Baselines",
         "OssNet.Sdk.TorchSharp.Segmentation", "OssNet.Sdk.TorchSharp.Training", "OssNet.Sdk.TorchSharp.Inference",
         "OssNet.Sdk.TorchSharp.Interop", "OssNet.Sdk.TorchSharp.Devices", "OssNet.Sdk.TorchSharp.Encoders", "OssNet.Sdk.TorchSharp.Patches", "TorchSharp", "TorchSharp.Modules",
+        "OssNet.Sdk.Planning", "OssNet.Sdk.TorchSharp.ModelFiles", "OssNet.Sdk.Reporting.Html", "OssNet.Sdk.Reporting.Curves", "OssNet.Sdk.Orleans", "Orleans", "Orleans.Hosting",
     }.Select(n => $"global using {n};")) + "\nglobal using static TorchSharp.torch;\n";
 
     public static TheoryData<string, int> Snippets()
