@@ -52,6 +52,11 @@ internal sealed class ModelOptions
         DefaultValueFactory = _ => 0.5,
     };
 
+    public Option<bool> NoEncoderPrior { get; } = new("--no-encoder-prior")
+    {
+        Description = "Query every point of the first stage instead of only where the encoder's coarse head predicts foreground (OSS-Net C/D)",
+    };
+
     public Option<int> MaxPoints { get; } = new("--max-points")
     {
         Description = "Largest number of points decoded in one call (lower it to bound memory)",
@@ -74,6 +79,7 @@ internal sealed class ModelOptions
             command.Options.Add(Weights);
             command.Options.Add(Threshold);
             command.Options.Add(MaxPoints);
+            command.Options.Add(NoEncoderPrior);
         }
     }
 
@@ -90,6 +96,7 @@ internal sealed class ModelOptions
                 o.ModelPath = modelPath;
                 o.ThresholdProbability = thresholdOverride ?? parse.GetValue(Threshold);
                 o.MaxPointsPerForward = parse.GetValue(MaxPoints);
+                o.UseEncoderPrior = !parse.GetValue(NoEncoderPrior);
                 return;
             }
 
@@ -99,6 +106,7 @@ internal sealed class ModelOptions
             o.WeightsPath = parse.GetValue(Weights);
             o.ThresholdProbability = thresholdOverride ?? parse.GetValue(Threshold);
             o.MaxPointsPerForward = parse.GetValue(MaxPoints);
+            o.UseEncoderPrior = !parse.GetValue(NoEncoderPrior);
         }));
         var provider = services.BuildServiceProvider();
         try
