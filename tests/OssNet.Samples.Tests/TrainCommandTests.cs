@@ -81,6 +81,23 @@ public sealed class TrainCommandTests : IDisposable
 
     [Fact]
     [Trait("Category", "Integration")]
+    public async Task Segment_NoEncoderPrior_QueriesTheWholeFirstStage()
+    {
+        var data = await WritePhantomsAsync(2);
+        var model = Path.Combine(_folder, "c.ossnet");
+        var train = await Run("train", "--data", data, "--output", model, "--epochs", "1", "--width", "16", "--points", "256", "--binary");
+        Assert.True(train.ExitCode == 0, train.ToString());
+
+        var withPrior = await Run("segment", "--input", data, "--model", model, "--output", Path.Combine(_folder, "a"));
+        var withoutPrior = await Run("segment", "--input", data, "--model", model, "--output", Path.Combine(_folder, "b"), "--no-encoder-prior");
+
+        Assert.True(withPrior.ExitCode == 0, withPrior.ToString());
+        Assert.True(withoutPrior.ExitCode == 0, withoutPrior.ToString());
+        Assert.True(QueriedShare(withoutPrior.Output) > QueriedShare(withPrior.Output), $"{withPrior.Output}\n---\n{withoutPrior.Output}");
+    }
+
+    [Fact]
+    [Trait("Category", "Integration")]
     public async Task Train_Minutes_StopsAfterTheEpochThatUsesUpTheBudget()
     {
         var data = await WritePhantomsAsync(2);
@@ -138,6 +155,14 @@ public sealed class TrainCommandTests : IDisposable
         Assert.True(train.ExitCode == 0, train.ToString());
         Assert.True(File.Exists(weights));
         Assert.Contains("need the same architecture and preprocessing", train.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>The "queried" share of the first case in segment's table (e.g. "12.5 %").</summary>
+    private static double QueriedShare(string output)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(output, @"phantom-001\s*│[^│]*│[^│]*│\s*([0-9.]+) %");
+        Assert.True(match.Success, output);
+        return double.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private Task<SampleProcess.Result> Run(params string[] args) => SampleProcess.RunAsync(Tool, _folder, args);
