@@ -122,23 +122,9 @@ public sealed class SegmenterOptions
     /// <exception cref="ArgumentException">No U-Net preset has the name.</exception>
     public UNetOptions ResolveUNetArchitecture()
     {
-        if ((Preset is null) == (UNetArchitecture is null))
-        {
-            throw new InvalidOperationException(
-                $"Set exactly one of {nameof(Preset)} and {nameof(UNetArchitecture)}; {(Preset is null ? "neither is set" : "both are set")}.");
-        }
-
-        var architecture = UNetArchitecture?.Clone() ?? UNetPresets.FromName(Preset!);
-        if (InputChannels is { } channels)
-        {
-            architecture.InputChannels = channels;
-        }
-
-        if (Seed is { } seed)
-        {
-            architecture.Seed = seed;
-        }
-
+        var architecture = CopyOrPreset(UNetArchitecture, nameof(UNetArchitecture), a => a.Clone(), UNetPresets.FromName);
+        architecture.InputChannels = InputChannels ?? architecture.InputChannels;
+        architecture.Seed = Seed ?? architecture.Seed;
         return architecture;
     }
 
@@ -149,23 +135,22 @@ public sealed class SegmenterOptions
     /// <exception cref="ArgumentException">No preset has the name.</exception>
     public OssNetOptions ResolveArchitecture()
     {
-        if ((Preset is null) == (Architecture is null))
+        var architecture = CopyOrPreset(Architecture, nameof(Architecture), a => a.Clone(), OssNetPresets.FromName);
+        architecture.InputChannels = InputChannels ?? architecture.InputChannels;
+        architecture.Seed = Seed ?? architecture.Seed;
+        return architecture;
+    }
+
+    /// <summary>A copy of the architecture given in full, or the preset <see cref="Preset"/> names; exactly one must be set.</summary>
+    private T CopyOrPreset<T>(T? architecture, string architectureName, Func<T, T> copy, Func<string, T> fromPreset)
+        where T : class
+    {
+        if ((Preset is null) == (architecture is null))
         {
             throw new InvalidOperationException(
-                $"Set exactly one of {nameof(Preset)} and {nameof(Architecture)}; {(Preset is null ? "neither is set" : "both are set")}.");
+                $"Set exactly one of {nameof(Preset)} and {architectureName}; {(Preset is null ? "neither is set" : "both are set")}.");
         }
 
-        var architecture = Architecture?.Clone() ?? OssNetPresets.FromName(Preset!);
-        if (InputChannels is { } channels)
-        {
-            architecture.InputChannels = channels;
-        }
-
-        if (Seed is { } seed)
-        {
-            architecture.Seed = seed;
-        }
-
-        return architecture;
+        return architecture is not null ? copy(architecture) : fromPreset(Preset!);
     }
 }
