@@ -2,7 +2,6 @@
 
 using System.Text.Json;
 using OssNet.Sdk.IO;
-using OssNet.Sdk.Synthetic;
 using OssNet.Sdk.TorchSharp.ModelFiles;
 using OssNet.Sdk.Volumes;
 
@@ -167,17 +166,5 @@ public sealed class TrainCommandTests : IDisposable
 
     private Task<SampleProcess.Result> Run(params string[] args) => SampleProcess.RunAsync(Tool, _folder, args);
 
-    private async Task<string> WritePhantomsAsync(int count)
-    {
-        var data = Path.Combine(_folder, "data");
-        Directory.CreateDirectory(Path.Combine(data, "labels"));
-        var phantoms = new SyntheticPhantomSource(new SyntheticPhantomOptions { Seed = 3, Shape = new VolumeShape(60, 60, 30) }, count);
-        await foreach (var phantom in phantoms.ReadAllAsync(TestContext.Current.CancellationToken))
-        {
-            await VolumeFile.WriteAsync(Path.Combine(data, phantom.Id + ".nii.gz"), phantom.Image, TestContext.Current.CancellationToken);
-            await VolumeFile.WriteAsync(Path.Combine(data, "labels", phantom.Id + ".nii.gz"), phantom.Label!, TestContext.Current.CancellationToken);
-        }
-
-        return data;
-    }
+    private Task<string> WritePhantomsAsync(int count) => PhantomFolder.WriteAsync(_folder, count, binaryLabels: false);
 }
